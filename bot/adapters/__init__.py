@@ -1,0 +1,1 @@
+"""Thin adapters between a channel (Telegram, the terminal) and the conversation core."""

@@ -1,0 +1,256 @@
+"""The Telegram adapter: updates become core events, core replies become messages. Nothing else.
+
+All decisions about what to say live in bot.core; this module only translates and sends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+import time
+from collections import deque
+from typing import Any
+from urllib.parse import urlparse
+
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+)
+from telegram.constants import ChatMemberStatus, ChatType
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, TypeHandler
+
+from bot.app import BotService
+from bot.config import Config
+from bot.core.events import ChatKind, Event, EventKind, Media
+from bot.core.replies import Outcome, Reply
+
+log = logging.getLogger(__name__)
+
+COMMAND_MENU = (
+    ("start", "Empezar y ver los temas"),
+    ("temas", "Ver los temas"),
+    ("calcular", "Calcular aguinaldo, vacaciones y más"),
+    ("empleador", "Tarjeta de obligaciones para tu empleadora"),
+    ("ayuda", "Cómo preguntar"),
+    ("idioma", "Cambiar el idioma"),
+    ("privacidad", "Qué guardo y por cuánto tiempo"),
+    ("borrar", "Borrar todo lo que sé de ti"),
+    ("salir", "Borrar esta conversación de la pantalla"),
+)
+DELETABLE_SECONDS = 47 * 3600  # Telegram lets bots delete messages younger than 48 hours
+RECENT_PER_CHAT = 200
+MEDIA_FIELDS = (
+    ("sticker", Media.STICKER),
+    ("photo", Media.PHOTO),
+    ("voice", Media.VOICE),
+    ("audio", Media.AUDIO),
+    ("video_note", Media.VIDEO_NOTE),
+    ("video", Media.VIDEO),
+    ("animation", Media.ANIMATION),
+    ("document", Media.DOCUMENT),
+    ("location", Media.LOCATION),
+    ("venue", Media.LOCATION),
+    ("contact", Media.CONTACT),
+    ("poll", Media.POLL),
+)
+
+
+class RecentMessages:
+    """Ids of recent messages per chat, in memory only, so /salir and /borrar can delete them."""
+
+    def __init__(self) -> None:
+        self._chats: dict[int, deque[tuple[int, float]]] = {}
+
+    def add(self, chat_id: int, message_id: int) -> None:
+        self._chats.setdefault(chat_id, deque(maxlen=RECENT_PER_CHAT)).append((message_id, time.monotonic()))
+
+    def take(self, chat_id: int) -> list[int]:
+        now = time.monotonic()
+        recent = self._chats.pop(chat_id, deque())
+        return [mid for mid, at in recent if now - at < DELETABLE_SECONDS]
+
+
+class TelegramAdapter:
+    def __init__(self, service: BotService) -> None:
+        self.service = service
+        self.recent = RecentMessages()
+
+    # ---------------------------------------------------------------- update -> event
+    def to_event(self, update: Update, username: str | None) -> tuple[int, int, Event] | None:
+        """(user id, chat id, event), or None for updates the bot deliberately ignores."""
+        if update.callback_query is not None:
+            query = update.callback_query
+            message = query.message
+            chat_id = message.chat.id if message is not None else query.from_user.id
+            group = message is not None and message.chat.type != ChatType.PRIVATE
+            event = Event(
+                EventKind.BUTTON,
+                data=query.data or "",
+                chat=ChatKind.GROUP if group else ChatKind.PRIVATE,
+                language_hint=query.from_user.language_code,
+            )
+            return query.from_user.id, chat_id, event
+        message = update.message  # edited messages are not re-answered as new questions
+        if message is None or message.from_user is None or message.from_user.is_bot:
+            return None
+        group = message.chat.type != ChatType.PRIVATE
+        chat = ChatKind.GROUP if group else ChatKind.PRIVATE
+        hint = message.from_user.language_code
+        user_id, chat_id = message.from_user.id, message.chat.id
+        text = message.text or ""
+        if text.startswith("/"):
+            head, _, args = text[1:].partition(" ")
+            name, _, target = head.partition("@")
+            if target and username and target.lower() != username.lower():
+                return None  # a command for another bot in a group
+            event = Event(EventKind.COMMAND, command=name.lower(), text=args, chat=chat, language_hint=hint)
+            return user_id, chat_id, event
+        if text:
+            addressed = not group or _mentions(message, username)
+            return user_id, chat_id, Event(EventKind.TEXT, text=text, chat=chat, addressed=addressed, language_hint=hint)
+        for field_name, media in MEDIA_FIELDS:
+            if getattr(message, field_name, None):
+                addressed = not group or _mentions(message, username)
+                return user_id, chat_id, Event(EventKind.MEDIA, media=media, chat=chat, addressed=addressed)
+        if group:
+            return None  # service messages in groups (joins, titles...) need no answer
+        return user_id, chat_id, Event(EventKind.MEDIA, media=Media.OTHER, chat=chat, language_hint=hint)
+
+    # ---------------------------------------------------------------- handlers
+    async def on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.my_chat_member is not None:
+            await self._on_membership(update)
+            return
+        if update.callback_query is not None:
+            # Every press is answered, even forged or stale ones, so the button stops spinning.
+            try:
+                await update.callback_query.answer()
+            except TelegramError as exc:
+                log.warning("answerCallbackQuery failed: %s", type(exc).__name__)
+        converted = self.to_event(update, context.bot.username if context.bot else None)
+        if converted is None:
+            return
+        user_id, chat_id, event = converted
+        if update.message is not None and event.chat is ChatKind.PRIVATE:
+            self.recent.add(chat_id, update.message.message_id)
+        outcome = await asyncio.to_thread(self.service.process, user_id, event)
+        await self.send(context, chat_id, outcome)
+
+    async def _on_membership(self, update: Update) -> None:
+        member = update.my_chat_member
+        if member is None or member.chat.type != ChatType.PRIVATE:
+            return
+        if member.new_chat_member.status in (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT):
+            # The user blocked the bot: nothing of theirs should outlive that.
+            key = self.service.pseudonyms.user_key(member.from_user.id)
+            await asyncio.to_thread(self.service.store.forget, key)
+
+    async def send(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, outcome: Outcome) -> None:
+        if outcome.wipe_chat:
+            await self._wipe(context, chat_id)
+        for reply in outcome.replies:
+            sent = await context.bot.send_message(chat_id, reply.text, reply_markup=_markup(reply))
+            if not outcome.wipe_chat:
+                self.recent.add(chat_id, sent.message_id)
+
+    async def _wipe(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
+        ids = self.recent.take(chat_id)
+        for start in range(0, len(ids), 100):
+            try:
+                await context.bot.delete_messages(chat_id, ids[start : start + 100])
+            except (BadRequest, Forbidden) as exc:
+                log.info("could not delete some messages: %s", type(exc).__name__)
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        code = secrets.token_hex(4)
+        error = context.error
+        # The error code and type only: exception messages can contain user text.
+        log.error("error %s: %s", code, type(error).__name__ if error else "unknown")
+        if isinstance(update, Update) and update.effective_chat is not None:
+            try:
+                await context.bot.send_message(
+                    update.effective_chat.id,
+                    f"Perdón, algo salió mal de mi lado (código {code}). Intenta de nuevo en un momento.",
+                )
+            except TelegramError:
+                pass
+
+
+def _mentions(message: Message, username: str | None) -> bool:
+    if username is None:
+        return False
+    text = (message.text or message.caption or "").lower()
+    if f"@{username.lower()}" in text:
+        return True
+    replied = message.reply_to_message
+    return bool(replied and replied.from_user and replied.from_user.username == username)
+
+
+def _markup(reply: Reply) -> InlineKeyboardMarkup | None:
+    if not reply.buttons:
+        return None
+    rows = [
+        [
+            InlineKeyboardButton(b.label, url=b.url) if b.url else InlineKeyboardButton(b.label, callback_data=b.data)
+            for b in row
+        ]
+        for row in reply.buttons
+    ]
+    return InlineKeyboardMarkup(rows)
+
+
+def build_application(config: Config, service: BotService) -> Application[Any, Any, Any, Any, Any, Any]:
+    if not config.telegram_token:
+        raise ValueError("TELEGRAM_TOKEN is required")
+    adapter = TelegramAdapter(service)
+    builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
+        ApplicationBuilder().token(config.telegram_token).rate_limiter(AIORateLimiter(max_retries=3))
+    )
+    if config.api_base_url and config.api_file_url:
+        builder = builder.base_url(config.api_base_url).base_file_url(config.api_file_url)
+
+    async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        me = await application.bot.get_me()
+        service.conversation.bot_username = config.bot_username or me.username
+        await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMAND_MENU])
+
+    application = builder.post_init(post_init).build()
+    application.add_handler(TypeHandler(Update, adapter.on_update))
+    application.add_error_handler(adapter.on_error)
+    if application.job_queue is not None:
+
+        async def purge(context: ContextTypes.DEFAULT_TYPE) -> None:
+            import datetime as dt
+
+            gone, stale = await asyncio.to_thread(
+                service.store.purge, dt.datetime.now(dt.UTC), 72, config.retention_days
+            )
+            if gone or stale:
+                log.info("purge: %d users removed, %d unfinished checks dropped", gone, stale)
+
+        application.job_queue.run_repeating(purge, interval=3600, first=30)
+    return application
+
+
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
+
+
+def run(config: Config, service: BotService) -> None:
+    application = build_application(config, service)
+    if config.webhook_url:
+        path = urlparse(config.webhook_url).path.lstrip("/")
+        application.run_webhook(
+            listen=config.webhook_listen,
+            port=config.webhook_port,
+            url_path=path,
+            webhook_url=config.webhook_url,
+            secret_token=config.webhook_secret,
+            allowed_updates=ALLOWED_UPDATES,
+        )
+    else:
+        application.run_polling(allowed_updates=ALLOWED_UPDATES)

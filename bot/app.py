@@ -1,0 +1,57 @@
+"""Assembles the parts (knowledge, matcher, languages, checks, storage) the adapters share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.checks import FLOWS
+from bot.config import Config
+from bot.core.conversation import Conversation
+from bot.core.events import ChatKind, Event
+from bot.core.replies import Outcome
+from bot.i18n import Translator
+from bot.knowledge.loader import DEFAULT_DIR, load_knowledge_strict
+from bot.knowledge.model import KnowledgeBase
+from bot.matching.matcher import Matcher
+from bot.matching.normalize import Normalizer
+from bot.privacy import Pseudonymizer, load_secret
+from bot.storage import Store
+
+
+def build_matcher(kb: KnowledgeBase) -> Matcher:
+    phrasings = [(e.id, p) for e in kb.entries.values() for p in (e.title, *e.phrasings)]
+    return Matcher(phrasings, Normalizer.from_tables(kb.synonyms))
+
+
+def build_conversation(knowledge_dir: Path = DEFAULT_DIR, bot_username: str | None = None) -> Conversation:
+    kb = load_knowledge_strict(knowledge_dir)
+    return Conversation(kb=kb, matcher=build_matcher(kb), translator=Translator(), flows=FLOWS, bot_username=bot_username)
+
+
+@dataclass
+class BotService:
+    """One user's event through the core, with their state loaded before and saved before replying."""
+
+    conversation: Conversation
+    store: Store
+    pseudonyms: Pseudonymizer
+
+    @classmethod
+    def from_config(cls, config: Config, knowledge_dir: Path = DEFAULT_DIR) -> BotService:
+        conversation = build_conversation(knowledge_dir, config.bot_username)
+        store = Store(config.data_dir)
+        return cls(conversation, store, Pseudonymizer(load_secret(config.data_dir, config.bot_secret)))
+
+    def process(self, user_id: int | str, event: Event) -> Outcome:
+        key = self.pseudonyms.user_key(user_id)
+        state = self.store.load(key)
+        outcome, new_state = self.conversation.handle(event, state)
+        if event.chat is ChatKind.GROUP:
+            self.store.count(outcome.counters, event.at)
+        elif outcome.forget_user:
+            self.store.forget(key)
+            self.store.count(outcome.counters, event.at)
+        else:
+            self.store.save(key, new_state, event.at, outcome.counters)
+        return outcome

@@ -1,0 +1,1 @@
+"""The conversation core: decides everything the bot says. Never imports telegram."""

@@ -1,0 +1,495 @@
+"""The conversation core: one event and the user's state in, the replies and the new state out.
+
+Everything the bot says is decided here; the Telegram and terminal adapters only translate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import traceback
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from bot.core import flows
+from bot.core.callbacks import Action, Callback, cb, parse
+from bot.core.events import ChatKind, Event, EventKind, Media
+from bot.core.replies import MAX_TEXT, Button, Outcome, Reply
+from bot.core.state import UserState
+from bot.i18n import LANGUAGES, Gettext, Translator
+from bot.knowledge.model import Entry, KnowledgeBase
+from bot.knowledge.render import render
+from bot.matching.matcher import Band, Matcher, MatchResult
+from bot.matching.normalize import fold
+from bot.rules.result import Msg, Result, Verdict
+
+log = logging.getLogger(__name__)
+
+COMMANDS = ("start", "ayuda", "temas", "calcular", "empleador", "idioma", "privacidad", "borrar", "salir", "cancelar")
+EMPLOYER_CARD = "tarjeta-empleador"
+HELP_AREA = "ayuda"
+
+
+@dataclass
+class Conversation:
+    kb: KnowledgeBase
+    matcher: Matcher
+    translator: Translator = field(default_factory=Translator)
+    flows: Mapping[str, flows.Flow] = field(default_factory=dict)
+    bot_username: str | None = None
+
+    # ------------------------------------------------------------------ entry point
+    def handle(self, event: Event, state: UserState) -> tuple[Outcome, UserState]:
+        """Never raises for any input: an internal error becomes a kind apology and the state is kept."""
+        try:
+            return self._dispatch(event, state)
+        except Exception as exc:
+            # Type and frames only: an exception's message can quote what the user wrote.
+            frames = "".join(traceback.format_tb(exc.__traceback__))
+            log.error("core error %s on %s event\n%s", type(exc).__name__, event.kind.value, frames)
+            _ = self.translator.gettext(state.lang)
+            text = _("Perdón, algo falló de mi lado. Intenta de nuevo o toca un tema.")
+            return Outcome((Reply(text, self._topic_buttons(_)),)), state
+
+    def _dispatch(self, event: Event, state: UserState) -> tuple[Outcome, UserState]:
+        if event.chat is ChatKind.GROUP:
+            return self._group(event, state), state
+        _ = self.translator.gettext(state.lang)
+        if event.kind is EventKind.COMMAND:
+            return self._command(event, state, _)
+        if event.kind is EventKind.BUTTON:
+            return self._button(event, state, _)
+        if event.kind is EventKind.MEDIA:
+            return self._media(event, state, _), state
+        return self._text(event, state, _)
+
+    # ------------------------------------------------------------------ groups
+    def _group(self, event: Event, state: UserState) -> Outcome:
+        if not event.addressed:
+            return Outcome(())
+        _ = self.translator.gettext(state.lang)
+        text = _(
+            "Hola. Para cuidar tu privacidad, solo contesto preguntas en un chat privado conmigo. "
+            "Ahí nadie más ve lo que preguntas."
+        )
+        buttons: tuple[tuple[Button, ...], ...] = ()
+        if self.bot_username:
+            buttons = ((Button(_("Abrir chat privado"), url=f"https://t.me/{self.bot_username}"),),)
+        return Outcome((Reply(text, buttons),))
+
+    # ------------------------------------------------------------------ commands
+    def _command(self, event: Event, state: UserState, _: Gettext) -> tuple[Outcome, UserState]:
+        name = event.command
+        if name == "start":
+            return self._start(event.text.strip(), event, state)
+        if name == "ayuda":
+            return Outcome((self._help_text(_),)), state
+        if name == "temas":
+            return Outcome((self._topics(_),)), state
+        if name == "calcular":
+            return Outcome((self._calculators(_),)), state
+        if name == "empleador":
+            return self._show_entry(EMPLOYER_CARD, state, event), state
+        if name == "idioma":
+            return Outcome((self._language_menu(_),)), state
+        if name == "privacidad":
+            return Outcome((Reply(self._privacy_full(_)),)), state
+        if name == "borrar":
+            return self._forget(state)
+        if name == "salir":
+            return Outcome((Reply(_("Listo.")),), wipe_chat=True), state
+        if name == "cancelar":
+            return self._cancel_flow(state, _)
+        text = _("No conozco ese comando.") + "\n\n" + self._help_body(_)
+        return Outcome((Reply(text, self._topic_buttons(_)),)), state
+
+    def _start(self, payload: str, event: Event, state: UserState) -> tuple[Outcome, UserState]:
+        replies: list[Reply] = []
+        counters = ["start"]
+        payload = payload.lower()
+        if payload.startswith("lang-") and payload[5:] in self.translator.languages:
+            state.lang, state.lang_chosen = payload[5:], True
+        elif not state.lang_chosen and event.language_hint:
+            hint = event.language_hint.split("-")[0].lower()
+            if hint in self.translator.languages:
+                state.lang = hint
+        _ = self.translator.gettext(state.lang)
+        first_time = not state.welcomed
+        state.welcomed = True
+        replies.append(self._welcome(_, first_time))
+        if payload.startswith("tema-"):
+            topic = payload[5:]
+            if topic in self.kb.entries:
+                replies.extend(self._show_entry(topic, state, event).replies)
+                counters.append(f"deeplink:tema-{topic}")
+            elif self.kb.area(topic):
+                replies.append(self._area(topic, _))
+                counters.append(f"deeplink:tema-{topic}")
+        return Outcome(tuple(replies), counters=tuple(counters)), state
+
+    def _welcome(self, _: Gettext, first_time: bool) -> Reply:
+        text = _(
+            "¡Hola! Te explico tus derechos si trabajas en una casa o en el campo: IMSS, salario, "
+            "aguinaldo, vacaciones, despido y cuidados.\n\n"
+            "Escribe tu pregunta como quieras, o toca un tema."
+        )
+        if first_time:
+            text += "\n\n" + self._privacy_short(_)
+        buttons = [*self._topic_buttons(_), (Button("🗣️ " + _("Idioma / Language"), cb(Action.LANGUAGE)),)]
+        return Reply(text, tuple(buttons))
+
+    def _help_body(self, _: Gettext) -> str:
+        return _(
+            "Puedes escribir tu pregunta con tus palabras, por ejemplo: «¿me toca aguinaldo?» o "
+            "«mi patrona no me quiere inscribir al seguro».\n\n"
+            "Comandos:\n"
+            "/temas - ver los temas\n"
+            "/calcular - calcular aguinaldo, vacaciones y más\n"
+            "/empleador - tarjeta con las obligaciones de tu empleadora\n"
+            "/idioma - cambiar el idioma\n"
+            "/privacidad - qué guardo y por cuánto tiempo\n"
+            "/borrar - borrar todo lo que sé de ti\n"
+            "/salir - borrar esta conversación de la pantalla"
+        )
+
+    def _help_text(self, _: Gettext) -> Reply:
+        buttons = (
+            *self._topic_buttons(_),
+            (Button("🤝 " + _("Hablar con una persona"), cb(Action.HELP)),),
+        )
+        return Reply(self._help_body(_), buttons)
+
+    # ------------------------------------------------------------------ privacy
+    def _privacy_short(self, _: Gettext) -> str:
+        return _(
+            "🔒 No guardo lo que escribes. Solo guardo tu idioma y, si haces un cálculo, tus respuestas "
+            "mientras lo terminas. Para borrar todo: /borrar. Más en /privacidad."
+        )
+
+    def _privacy_full(self, _: Gettext) -> str:
+        return _(
+            "🔒 Aviso de privacidad\n\n"
+            "Qué guardo: tu idioma, si ya viste este aviso, la organización por la que llegaste (si usaste "
+            "su enlace) y, si haces un cálculo, tus respuestas a sus preguntas. Nada más.\n\n"
+            "Qué NO guardo: tus mensajes, tu nombre, tu teléfono ni datos de tu empleadora. Tu cuenta de "
+            "Telegram se guarda cifrada con una clave secreta, no con tu número.\n\n"
+            "Por cuánto tiempo: las respuestas de un cálculo sin terminar se borran a las 72 horas; todo lo "
+            "demás, a los 90 días sin usar el bot.\n\n"
+            "Para qué: solo para contestarte. Contamos cuántas preguntas hay por tema, sin saber quién "
+            "preguntó. Si no sé contestar, te pregunto si quieres compartir tu pregunta sin datos "
+            "personales; solo se guarda si dices que sí, y máximo 30 días.\n\n"
+            "Tus derechos (Ley Federal de Protección de Datos Personales en Posesión de los Particulares): "
+            "puedes ver, corregir o borrar tus datos y oponerte a su uso. Con /borrar se borra todo al "
+            "instante. Con /salir se borran los mensajes recientes de este chat."
+        )
+
+    def _forget(self, state: UserState) -> tuple[Outcome, UserState]:
+        _ = self.translator.gettext(state.lang)
+        # Neutral wording on purpose: someone else may read the screen.
+        return Outcome((Reply(_("Listo.")),), forget_user=True, wipe_chat=True), UserState()
+
+    # ------------------------------------------------------------------ menus
+    def _topic_buttons(self, _: Gettext) -> tuple[tuple[Button, ...], ...]:
+        buttons = [Button(f"{a.emoji} {_(a.title)}", cb(Action.TOPICS, a.id)) for a in self.kb.areas if a.entry_ids]
+        return tuple(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2))
+
+    def _topics(self, _: Gettext) -> Reply:
+        return Reply(_("Elige un tema:"), self._topic_buttons(_))
+
+    def _area(self, area_id: str, _: Gettext) -> Reply:
+        area = self.kb.area(area_id)
+        if area is None:
+            return self._stale_button(_)
+        rows = [(Button(self.kb.entries[e].title, cb(Action.ANSWER, e)),) for e in area.entry_ids]
+        rows.append((Button("⬅️ " + _("Temas"), cb(Action.TOPICS)),))
+        return Reply(f"{area.emoji} {_(area.title)}\n" + _("Elige una pregunta:"), tuple(rows))
+
+    def _language_menu(self, _: Gettext) -> Reply:
+        buttons = [Button(LANGUAGES[c].endonym, cb(Action.LANGUAGE, c)) for c in self.translator.languages if c in LANGUAGES]
+        rows = tuple(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2))
+        return Reply(_("¿En qué idioma quieres que te conteste?"), rows)
+
+    def _calculators(self, _: Gettext) -> Reply:
+        if not self.flows:
+            return Reply(_("Todavía no tengo calculadoras. Mientras, toca un tema:"), self._topic_buttons(_))
+        rows = tuple((Button("🧮 " + _(f.title), cb(Action.CALCULATE, f.name)),) for f in self.flows.values())
+        return Reply(_("¿Qué quieres calcular?"), rows)
+
+    def _stale_button(self, _: Gettext) -> Reply:
+        return Reply(
+            _("Ese botón ya no funciona. No pasa nada: elige un tema o escribe tu pregunta."),
+            self._topic_buttons(_),
+        )
+
+    # ------------------------------------------------------------------ buttons
+    def _button(self, event: Event, state: UserState, _: Gettext) -> tuple[Outcome, UserState]:
+        callback = parse(event.data)
+        if callback is None:
+            return Outcome((self._stale_button(_),)), state
+        action, arg = callback.action, callback.arg
+        if action is Action.MENU:
+            return Outcome((self._welcome(_, first_time=False),)), state
+        if action is Action.TOPICS:
+            return Outcome((self._area(arg, _) if arg else self._topics(_),)), state
+        if action is Action.ANSWER:
+            if arg not in self.kb.entries:
+                return Outcome((self._stale_button(_),)), state
+            return self._show_entry(arg, state, event), state
+        if action is Action.LANGUAGE:
+            return self._set_language(arg, state)
+        if action is Action.HELP:
+            return Outcome((self._human_help(_),)), state
+        if action is Action.PRIVACY:
+            return Outcome((Reply(self._privacy_full(_)),)), state
+        if action is Action.FORGET:
+            return self._forget(state)
+        if action is Action.EMPLOYER:
+            return self._show_entry(EMPLOYER_CARD, state, event), state
+        if action is Action.CALCULATE:
+            if not arg:
+                return Outcome((self._calculators(_),)), state
+            return self._start_flow(arg, state, event, _)
+        if action in (Action.FLOW, Action.FLOW_BACK, Action.FLOW_CANCEL):
+            return self._flow_button(callback, state, event, _)
+        if action is Action.NONE_OF_THESE:
+            return Outcome((self._dont_know(_),)), state
+        return Outcome((self._stale_button(_),)), state
+
+    def _set_language(self, code: str, state: UserState) -> tuple[Outcome, UserState]:
+        if not code:
+            return Outcome((self._language_menu(self.translator.gettext(state.lang)),)), state
+        if code not in self.translator.languages:
+            return Outcome((self._stale_button(self.translator.gettext(state.lang)),)), state
+        state.lang, state.lang_chosen = code, True
+        _ = self.translator.gettext(code)
+        text = _("Listo, te contesto en español.")
+        return Outcome((Reply(text, self._topic_buttons(_)),), counters=(f"idioma:{code}",)), state
+
+    # ------------------------------------------------------------------ answers
+    def _entry_reply(self, entry: Entry, state: UserState, today: dt.date) -> Reply:
+        _ = self.translator.gettext(state.lang)
+        body = render(self.kb, entry.answer, today)
+        basis = ", ".join(entry.legal_basis)
+        footer = _("📌 Base legal: {basis}. Vigente desde {since}. Revisado: {reviewed}.").format(
+            basis=basis, since=_date(entry.in_force_since), reviewed=_date(entry.reviewed)
+        )
+        source = _("🔗 Fuente oficial: {url}").format(url=entry.sources[0].url) if entry.sources else ""
+        parts = [body]
+        if entry.not_verified:
+            parts.append("⚠️ " + entry.not_verified)
+        parts.append(footer + ("\n" + source if source else ""))
+        text = "\n\n".join(parts)
+        rows: list[tuple[Button, ...]] = []
+        if entry.calculator and entry.calculator in self.flows:
+            flow = self.flows[entry.calculator]
+            rows.append((Button("🧮 " + _(flow.title), cb(Action.CALCULATE, flow.name)),))
+        related = [r for r in entry.related if r in self.kb.entries][:3]
+        rows.extend((Button("➡️ " + self.kb.entries[r].title, cb(Action.ANSWER, r)),) for r in related)
+        if "hogar" in entry.audience and entry.id != EMPLOYER_CARD and EMPLOYER_CARD in self.kb.entries:
+            rows.append((Button("📄 " + _("Tarjeta para tu empleadora"), cb(Action.EMPLOYER)),))
+        rows.append(
+            (
+                Button("📚 " + _("Temas"), cb(Action.TOPICS)),
+                Button("🤝 " + _("Hablar con una persona"), cb(Action.HELP)),
+            )
+        )
+        return Reply(_fit(text), tuple(rows), forwardable=entry.id == EMPLOYER_CARD)
+
+    def _show_entry(self, entry_id: str, state: UserState, event: Event) -> Outcome:
+        entry = self.kb.entries.get(entry_id)
+        _ = self.translator.gettext(state.lang)
+        if entry is None:
+            return Outcome((Reply(_("Todavía no tengo esa información."), self._topic_buttons(_)),))
+        return Outcome((self._entry_reply(entry, state, event.today),), counters=(f"tema:{entry.area}:{entry.id}",))
+
+    def _human_help(self, _: Gettext) -> Reply:
+        area = self.kb.area(HELP_AREA)
+        text = _(
+            "Estas son instituciones y organizaciones que te pueden orientar en persona o por teléfono. "
+            "Yo no les paso ningún dato tuyo: tú decides si las buscas."
+        )
+        rows: list[tuple[Button, ...]] = []
+        if area:
+            rows = [(Button(self.kb.entries[e].title, cb(Action.ANSWER, e)),) for e in area.entry_ids]
+        rows.append((Button("📚 " + _("Temas"), cb(Action.TOPICS)),))
+        return Reply(text, tuple(rows))
+
+    def _dont_know(self, _: Gettext) -> Reply:
+        text = _(
+            "No tengo una respuesta segura para eso, y prefiero no adivinar. Puedes tocar un tema, "
+            "escribir tu pregunta con otras palabras o hablar con una persona que te oriente."
+        )
+        rows = (*self._topic_buttons(_), (Button("🤝 " + _("Hablar con una persona"), cb(Action.HELP)),))
+        return Reply(text, rows)
+
+    # ------------------------------------------------------------------ free text
+    def _text(self, event: Event, state: UserState, _: Gettext) -> tuple[Outcome, UserState]:
+        text = event.text.strip()
+        if not text:
+            return Outcome((Reply(_("Escribe tu pregunta o toca un tema."), self._topic_buttons(_)),)), state
+        if state.flow is not None:
+            return self._flow_text(text, state, event, _)
+        small_talk = self.kb.synonyms.get("charla", {}).get(fold(text))
+        if small_talk:
+            return Outcome((self._small_talk(small_talk, _),)), state
+        result = self.matcher.match(text)
+        return self._answer_match(result, state, event, _), state
+
+    def _small_talk(self, intent: str, _: Gettext) -> Reply:
+        if intent == "gracias":
+            return Reply(_("¡Con gusto! Si tienes otra pregunta, aquí estoy."), self._topic_buttons(_))
+        if intent == "adios":
+            return Reply(_("¡Cuídate! Aquí estaré cuando me necesites."))
+        return self._welcome(_, first_time=False)
+
+    def _answer_match(self, result: MatchResult, state: UserState, event: Event, _: Gettext) -> Outcome:
+        if result.band is Band.ANSWER and result.best:
+            return self._show_entry(result.best.entry_id, state, event)
+        if result.band is Band.ASK:
+            rows = [
+                (Button(self.kb.entries[c.entry_id].title, cb(Action.ANSWER, c.entry_id)),)
+                for c in result.candidates
+                if c.entry_id in self.kb.entries
+            ]
+            rows.append((Button(_("Ninguna de estas"), cb(Action.NONE_OF_THESE)),))
+            return Outcome((Reply(_("¿Quisiste decir...?"), tuple(rows)),), counters=("duda",))
+        return Outcome((self._dont_know(_),), counters=("sin-respuesta",))
+
+    # ------------------------------------------------------------------ media
+    def _media(self, event: Event, state: UserState, _: Gettext) -> Outcome:
+        if event.media is Media.VOICE or event.media is Media.AUDIO or event.media is Media.VIDEO_NOTE:
+            text = _(
+                "Todavía no puedo escuchar notas de voz. Escribe tu pregunta con pocas palabras, "
+                "o toca un tema:"
+            )
+        elif event.media is Media.LOCATION or event.media is Media.CONTACT:
+            text = _(
+                "No necesito tu ubicación ni tus contactos, y no los guardo. Escribe tu pregunta o toca un tema:"
+            )
+        else:
+            text = _("Solo puedo leer mensajes de texto. Escribe tu pregunta o toca un tema:")
+        return Outcome((Reply(text, self._topic_buttons(_)),))
+
+    # ------------------------------------------------------------------ flows
+    def _start_flow(self, name: str, state: UserState, event: Event, _: Gettext) -> tuple[Outcome, UserState]:
+        flow = self.flows.get(name)
+        if flow is None:
+            return Outcome((self._stale_button(_),)), state
+        state.flow = flows.start(flow)
+        intro = Reply(_(flow.intro))
+        return self._flow_next(flow, state, event, _, lead=(intro,))
+
+    def _flow_text(self, text: str, state: UserState, event: Event, _: Gettext) -> tuple[Outcome, UserState]:
+        assert state.flow is not None
+        flow = self.flows.get(state.flow.name)
+        if flow is None:
+            state.flow = None
+            return Outcome((self._stale_button(_),)), state
+        return self._flow_answer(flow, text, state, event, _)
+
+    def _flow_button(
+        self, callback: Callback, state: UserState, event: Event, _: Gettext
+    ) -> tuple[Outcome, UserState]:
+        if state.flow is None or (flow := self.flows.get(state.flow.name)) is None:
+            state.flow = None
+            return Outcome((self._stale_button(_),)), state
+        if callback.action is Action.FLOW_CANCEL:
+            return self._cancel_flow(state, _)
+        if callback.action is Action.FLOW_BACK:
+            flows.back(flow, state.flow)
+            return self._flow_next(flow, state, event, _)
+        step, _sep, value = callback.arg.partition(".")
+        if step != state.flow.step:  # a button of an earlier question: ignore it, repeat the current one
+            return self._flow_next(flow, state, event, _)
+        return self._flow_answer(flow, value, state, event, _)
+
+    def _flow_answer(
+        self, flow: flows.Flow, raw: str, state: UserState, event: Event, _: Gettext
+    ) -> tuple[Outcome, UserState]:
+        assert state.flow is not None
+        try:
+            flows.answer(flow, state.flow, raw[:200], event.today)
+        except flows.Invalid as problem:
+            return self._flow_next(flow, state, event, _, error=_(problem.message).format(**problem.params))
+        return self._flow_next(flow, state, event, _)
+
+    def _flow_next(
+        self,
+        flow: flows.Flow,
+        state: UserState,
+        event: Event,
+        _: Gettext,
+        error: str = "",
+        lead: tuple[Reply, ...] = (),
+    ) -> tuple[Outcome, UserState]:
+        assert state.flow is not None
+        question = flows.next_question(flow, state.flow)
+        if question is None:
+            result = flow.evaluate(state.flow.answers, event.today, self.kb)
+            state.flow = None
+            reply = self._result_reply(result, flow, _)
+            return Outcome((*lead, reply), counters=(f"calculo:{flow.name}",)), state
+        text = _(question.prompt)
+        if question.hint:
+            text += "\n" + _(question.hint)
+        if error:
+            text = "⚠️ " + error + "\n\n" + text
+        rows: list[tuple[Button, ...]] = [
+            (Button(_(o.label), cb(Action.FLOW, f"{question.id}.{o.value}")),) for o in question.options
+        ]
+        controls = [Button("❌ " + _("Salir del cálculo"), cb(Action.FLOW_CANCEL))]
+        if state.flow.history:
+            controls.insert(0, Button("⬅️ " + _("Atrás"), cb(Action.FLOW_BACK)))
+        rows.append(tuple(controls))
+        return Outcome((*lead, Reply(text, tuple(rows)))), state
+
+    def _cancel_flow(self, state: UserState, _: Gettext) -> tuple[Outcome, UserState]:
+        had_flow = state.flow is not None
+        state.flow = None
+        text = _("Listo, dejé el cálculo.") if had_flow else _("No hay nada que cancelar.")
+        return Outcome((Reply(text + " " + _("¿Qué quieres hacer?"), self._topic_buttons(_)),)), state
+
+    def _result_reply(self, result: Result, flow: flows.Flow, _: Gettext) -> Reply:
+        verdicts = {
+            Verdict.YES: "✅ " + _("Sí."),
+            Verdict.NO: "❌ " + _("No."),
+            Verdict.LIKELY: "🟡 " + _("Probablemente sí, pero revisa lo que no pude comprobar."),
+            Verdict.AMOUNT: "🧮",
+        }
+        lines = [f"{verdicts[result.verdict]} {result.summary.render(_)}"]
+        if result.amounts:
+            lines.append("")
+            lines.extend(f"• {a.label.render(_)}: {Msg('{money_v}', {'money_v': a.value}).render(_)}" for a in result.amounts)
+        if result.reasons:
+            lines.append("\n" + _("Por qué:"))
+            lines.extend(f"• {r.text.render(_)} ({r.citation})" for r in result.reasons)
+        if result.not_checked:
+            lines.append("\n" + _("Lo que no revisé:"))
+            lines.extend(f"• {m.render(_)}" for m in result.not_checked)
+        if result.next_steps:
+            lines.append("\n" + _("Qué hacer:"))
+            lines.extend(f"• {m.render(_)}" for m in result.next_steps)
+        lines.append("\n" + _("Calculado con las cifras vigentes al {day}.").format(day=_date(result.as_of)))
+        rows: list[tuple[Button, ...]] = [(Button("🔁 " + _("Calcular otra vez"), cb(Action.CALCULATE, flow.name)),)]
+        entry_id = result.related_entry or flow.entry_id
+        if entry_id and entry_id in self.kb.entries:
+            rows.append((Button("📖 " + self.kb.entries[entry_id].title, cb(Action.ANSWER, entry_id)),))
+        rows.append((Button("🤝 " + _("Hablar con una persona"), cb(Action.HELP)),))
+        return Reply(_fit("\n".join(lines)), tuple(rows))
+
+
+def _date(day: dt.date) -> str:
+    from bot.formatting import date_long
+
+    return date_long(day)
+
+
+def _fit(text: str) -> str:
+    """Telegram rejects messages over 4,096 characters; cut at a paragraph rather than mid-word."""
+    if len(text) <= MAX_TEXT:
+        return text
+    cut = text.rfind("\n", 0, MAX_TEXT - 2)
+    return text[: cut if cut > 0 else MAX_TEXT - 2].rstrip() + " …"
+
+
+__all__ = ["COMMANDS", "Conversation"]

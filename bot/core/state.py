@@ -1,0 +1,56 @@
+"""What the bot remembers about one (pseudonymous) user between messages. Never message text."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class FlowState:
+    """A questionnaire in progress: which one, which question, and the answers given so far."""
+
+    name: str
+    answers: dict[str, Any] = field(default_factory=dict)
+    history: list[str] = field(default_factory=list)  # question ids answered, for "go back"
+    step: str = ""
+
+    @classmethod
+    def from_dict(cls, data: Any) -> FlowState | None:
+        if not isinstance(data, dict) or not isinstance(data.get("name"), str):
+            return None
+        answers = data.get("answers")
+        history = data.get("history")
+        return cls(
+            name=data["name"],
+            answers=dict(answers) if isinstance(answers, dict) else {},
+            history=[h for h in history if isinstance(h, str)] if isinstance(history, list) else [],
+            step=data.get("step") if isinstance(data.get("step"), str) else "",
+        )
+
+
+@dataclass
+class UserState:
+    lang: str = "es"
+    lang_chosen: bool = False
+    welcomed: bool = False  # has seen the short privacy notice of the first /start
+    org: str | None = None  # deep-link code of the organization the user arrived through
+    flow: FlowState | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> UserState:
+        """Tolerates old or damaged records: anything unexpected falls back to the default."""
+        if not isinstance(data, dict):
+            return cls()
+        state = cls()
+        if isinstance(data.get("lang"), str):
+            state.lang = data["lang"]
+        state.lang_chosen = data.get("lang_chosen") is True
+        state.welcomed = data.get("welcomed") is True
+        if isinstance(data.get("org"), str):
+            state.org = data["org"]
+        state.flow = FlowState.from_dict(data.get("flow"))
+        return state

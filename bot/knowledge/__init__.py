@@ -1,0 +1,1 @@
+"""The knowledge base: loading, parameters by date, rendering and checking. Knows nothing of Telegram."""

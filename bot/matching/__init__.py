@@ -1,0 +1,1 @@
+"""Question understanding: normalization and scoring. Knows nothing of Telegram."""

@@ -1,0 +1,49 @@
+"""Turn a question as typed on a phone into the canonical words the matcher compares."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+MAX_CHARS = 300  # only the start of a long story counts; the question is usually said early or briefly
+_NON_WORD_RE = re.compile(r"[^a-z0-9ñ]+")
+_REPEAT_RE = re.compile(r"([a-zñ])\1{2,}")  # "holaaa" -> "hola"; keeps legitimate double letters
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents (keeping ñ as n: people type both), drop emoji and punctuation."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    letters = _NON_WORD_RE.sub(" ", letters.replace("ñ", "n"))
+    return _REPEAT_RE.sub(r"\1", letters).strip()
+
+
+@dataclass
+class Normalizer:
+    """Whole-token rewrites (SMS forms, misspellings) then phrase synonyms, all read from knowledge data."""
+
+    tokens: dict[str, str] = field(default_factory=dict)
+    phrases: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+
+    @classmethod
+    def from_tables(cls, tables: Mapping[str, Mapping[str, str]]) -> Normalizer:
+        tokens: dict[str, str] = {}
+        for table in ("sms", "errores"):
+            for raw, canonical in tables.get(table, {}).items():
+                tokens[fold(raw)] = fold(canonical)
+        phrases = []
+        synonyms = {fold(k): fold(v) for k, v in tables.get("sinonimos", {}).items()}
+        # Longest first, so "me corrieron del trabajo" wins over "me corrieron".
+        for raw in sorted(synonyms, key=len, reverse=True):
+            if raw:
+                phrases.append((re.compile(rf"\b{re.escape(raw)}\b"), synonyms[raw]))
+        return cls(tokens, phrases)
+
+    def __call__(self, text: str) -> str:
+        words = fold(text[:MAX_CHARS]).split()
+        text = " ".join(self.tokens.get(w, w) for w in words)
+        for pattern, canonical in self.phrases:
+            text = pattern.sub(canonical, text)
+        return " ".join(text.split())

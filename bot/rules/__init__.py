@@ -1,0 +1,1 @@
+"""Eligibility rules and calculators: pure functions over dated parameters. Know nothing of Telegram."""
