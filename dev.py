@@ -37,7 +37,7 @@ def ensure_venv() -> Path:
     python = venv_python()
     if python.exists() and STAMP.exists() and STAMP.read_text() == wanted_stamp():
         return python
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs under whatever python3 the user has
         sys.exit("Cerrando Brechas necesita Python 3.11 o más reciente.")
     if not python.exists():
         print("Preparando el entorno (.venv), solo la primera vez...", flush=True)
@@ -75,7 +75,9 @@ def main(argv: list[str]) -> int:
         [python, "-m", "pytest", *rest],
     ]
     for step in steps:
-        print("$", " ".join(Path(step[0]).name if i == 0 else part for i, part in enumerate(step)), flush=True)
+        print(
+            "$", " ".join(Path(step[0]).name if i == 0 else part for i, part in enumerate(step)), flush=True
+        )
         run_or_exit(step)
     return 0
 

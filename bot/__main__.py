@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from bot import __version__
 from bot.config import Config, ConfigError, load_config
-from bot.knowledge.loader import KnowledgeError
+from bot.knowledge.loader import DEFAULT_DIR, KnowledgeError
 from bot.logs import setup_logging
 
 
@@ -34,17 +34,18 @@ def _ask(config: Config, args: argparse.Namespace) -> int:
     from bot.adapters import terminal
     from bot.app import build_conversation
 
-    return terminal.ask(build_conversation(), " ".join(args.question))
+    return terminal.ask(build_conversation(config.knowledge_dir or DEFAULT_DIR), " ".join(args.question))
 
 
 def _kb(config: Config, args: argparse.Namespace) -> int:
     from bot.knowledge import checker
 
+    directory = config.knowledge_dir or DEFAULT_DIR
     if args.kb_command == "check":
-        return checker.main()
+        return checker.main(directory)
     from bot.matching import evaluation
 
-    return evaluation.main(args.file)
+    return evaluation.main(args.file, directory)
 
 
 def _i18n(config: Config, args: argparse.Namespace) -> int:

@@ -26,7 +26,9 @@ def build_matcher(kb: KnowledgeBase) -> Matcher:
 
 def build_conversation(knowledge_dir: Path = DEFAULT_DIR, bot_username: str | None = None) -> Conversation:
     kb = load_knowledge_strict(knowledge_dir)
-    return Conversation(kb=kb, matcher=build_matcher(kb), translator=Translator(), flows=FLOWS, bot_username=bot_username)
+    return Conversation(
+        kb=kb, matcher=build_matcher(kb), translator=Translator(), flows=FLOWS, bot_username=bot_username
+    )
 
 
 @dataclass
@@ -38,8 +40,8 @@ class BotService:
     pseudonyms: Pseudonymizer
 
     @classmethod
-    def from_config(cls, config: Config, knowledge_dir: Path = DEFAULT_DIR) -> BotService:
-        conversation = build_conversation(knowledge_dir, config.bot_username)
+    def from_config(cls, config: Config) -> BotService:
+        conversation = build_conversation(config.knowledge_dir or DEFAULT_DIR, config.bot_username)
         store = Store(config.data_dir)
         return cls(conversation, store, Pseudonymizer(load_secret(config.data_dir, config.bot_secret)))
 

@@ -36,6 +36,7 @@ class Config:
     bot_secret: str | None = None
     bot_username: str | None = None
     retention_days: int = 90
+    knowledge_dir: Path | None = None  # None: the knowledge/ folder of this checkout
 
     @property
     def api_base_url(self) -> str | None:
@@ -65,7 +66,9 @@ def _url(env: Mapping[str, str], name: str, *, https_only: bool) -> str | None:
     schemes = {"https"} if https_only and not local else {"http", "https"}
     if parsed.scheme not in schemes or not parsed.netloc:
         need = "https://" if https_only else "http:// o https://"
-        raise ConfigError(name, f"debe ser una URL que empiece con {need} (se recibió {parsed.scheme or 'texto'})")
+        raise ConfigError(
+            name, f"debe ser una URL que empiece con {need} (se recibió {parsed.scheme or 'texto'})"
+        )
     return value
 
 
@@ -80,6 +83,16 @@ def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -
     if not low <= value <= high:
         raise ConfigError(name, f"debe estar entre {low} y {high} (se recibió {value})")
     return value
+
+
+def _directory(env: Mapping[str, str], name: str) -> Path | None:
+    raw = _clean(env, name)
+    if raw is None:
+        return None
+    path = Path(raw)
+    if not path.is_dir():
+        raise ConfigError(name, f"la carpeta {raw} no existe")
+    return path
 
 
 def load_config(env: Mapping[str, str] | None = None) -> Config:
@@ -117,4 +130,5 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         bot_secret=secret,
         bot_username=username,
         retention_days=_int(env, "BOT_RETENTION_DAYS", 90, 1, 3650),
+        knowledge_dir=_directory(env, "BOT_KNOWLEDGE_DIR"),
     )

@@ -23,7 +23,7 @@ SOURCE_LANGUAGE = "es"
 Gettext = Callable[[str], str]
 
 
-def N_(message: str) -> str:
+def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
     """Marks a string for extraction without translating it yet (translated when shown)."""
     return message
 

@@ -47,7 +47,9 @@ class Store:
             # A damaged file must not make the bot crash-loop: keep it aside for inspection, start fresh.
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
             aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-            log.error("state store unreadable (%s); moved to %s and starting fresh", type(exc).__name__, aside.name)
+            log.error(
+                "state store unreadable (%s); moved to %s and starting fresh", type(exc).__name__, aside.name
+            )
             self.path.rename(aside)
             for suffix in ("-wal", "-shm"):
                 extra = self.path.with_name(self.path.name + suffix)

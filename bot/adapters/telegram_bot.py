@@ -6,6 +6,7 @@ All decisions about what to say live in bot.core; this module only translates an
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import secrets
 import time
@@ -112,7 +113,11 @@ class TelegramAdapter:
             return user_id, chat_id, event
         if text:
             addressed = not group or _mentions(message, username)
-            return user_id, chat_id, Event(EventKind.TEXT, text=text, chat=chat, addressed=addressed, language_hint=hint)
+            return (
+                user_id,
+                chat_id,
+                Event(EventKind.TEXT, text=text, chat=chat, addressed=addressed, language_hint=hint),
+            )
         for field_name, media in MEDIA_FIELDS:
             if getattr(message, field_name, None):
                 addressed = not group or _mentions(message, username)
@@ -172,13 +177,11 @@ class TelegramAdapter:
         # The error code and type only: exception messages can contain user text.
         log.error("error %s: %s", code, type(error).__name__ if error else "unknown")
         if isinstance(update, Update) and update.effective_chat is not None:
-            try:
+            with contextlib.suppress(TelegramError):
                 await context.bot.send_message(
                     update.effective_chat.id,
                     f"Perdón, algo salió mal de mi lado (código {code}). Intenta de nuevo en un momento.",
                 )
-            except TelegramError:
-                pass
 
 
 def _mentions(message: Message, username: str | None) -> bool:
@@ -196,7 +199,9 @@ def _markup(reply: Reply) -> InlineKeyboardMarkup | None:
         return None
     rows = [
         [
-            InlineKeyboardButton(b.label, url=b.url) if b.url else InlineKeyboardButton(b.label, callback_data=b.data)
+            InlineKeyboardButton(b.label, url=b.url)
+            if b.url
+            else InlineKeyboardButton(b.label, callback_data=b.data)
             for b in row
         ]
         for row in reply.buttons

@@ -47,7 +47,9 @@ def show(outcome: Outcome, out: TextIO) -> list[Button]:
 
 
 def chat(service: BotService, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
-    out.write("Cerrando Brechas — chat en la terminal. Escribe un número para tocar un botón; Ctrl+D para salir.\n")
+    out.write(
+        "Cerrando Brechas — chat en la terminal. Escribe un número para tocar un botón; Ctrl+D para salir.\n"
+    )
     buttons = show(service.process(TERMINAL_USER, Event(EventKind.COMMAND, command="start")), out)
     while True:
         out.write("\n> ")

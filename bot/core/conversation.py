@@ -10,12 +10,14 @@ import logging
 import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from urllib.parse import urlparse
 
-from bot.core import flows
+from bot.core import flows as flow_engine
 from bot.core.callbacks import Action, Callback, cb, parse
 from bot.core.events import ChatKind, Event, EventKind, Media
 from bot.core.replies import MAX_TEXT, Button, Outcome, Reply
 from bot.core.state import UserState
+from bot.formatting import date_long
 from bot.i18n import LANGUAGES, Gettext, Translator
 from bot.knowledge.model import Entry, KnowledgeBase
 from bot.knowledge.render import render
@@ -25,8 +27,21 @@ from bot.rules.result import Msg, Result, Verdict
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("start", "ayuda", "temas", "calcular", "empleador", "idioma", "privacidad", "borrar", "salir", "cancelar")
+COMMANDS = (
+    "start",
+    "ayuda",
+    "temas",
+    "calcular",
+    "empleador",
+    "idioma",
+    "privacidad",
+    "borrar",
+    "salir",
+    "cancelar",
+)
 EMPLOYER_CARD = "tarjeta-empleador"
+OFFICIAL_SUFFIXES = (".gob.mx", "gob.mx", ".ilo.org", "ilo.org")
+OFFICIAL_HOSTS = {"conciliacionlaboral.org.mx", "onu.org.mx"}
 HELP_AREA = "ayuda"
 
 
@@ -35,7 +50,7 @@ class Conversation:
     kb: KnowledgeBase
     matcher: Matcher
     translator: Translator = field(default_factory=Translator)
-    flows: Mapping[str, flows.Flow] = field(default_factory=dict)
+    flows: Mapping[str, flow_engine.Flow] = field(default_factory=dict)
     bot_username: str | None = None
 
     # ------------------------------------------------------------------ entry point
@@ -190,7 +205,9 @@ class Conversation:
 
     # ------------------------------------------------------------------ menus
     def _topic_buttons(self, _: Gettext) -> tuple[tuple[Button, ...], ...]:
-        buttons = [Button(f"{a.emoji} {_(a.title)}", cb(Action.TOPICS, a.id)) for a in self.kb.areas if a.entry_ids]
+        buttons = [
+            Button(f"{a.emoji} {_(a.title)}", cb(Action.TOPICS, a.id)) for a in self.kb.areas if a.entry_ids
+        ]
         return tuple(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2))
 
     def _topics(self, _: Gettext) -> Reply:
@@ -205,7 +222,11 @@ class Conversation:
         return Reply(f"{area.emoji} {_(area.title)}\n" + _("Elige una pregunta:"), tuple(rows))
 
     def _language_menu(self, _: Gettext) -> Reply:
-        buttons = [Button(LANGUAGES[c].endonym, cb(Action.LANGUAGE, c)) for c in self.translator.languages if c in LANGUAGES]
+        buttons = [
+            Button(LANGUAGES[c].endonym, cb(Action.LANGUAGE, c))
+            for c in self.translator.languages
+            if c in LANGUAGES
+        ]
         rows = tuple(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2))
         return Reply(_("¿En qué idioma quieres que te conteste?"), rows)
 
@@ -273,7 +294,11 @@ class Conversation:
         footer = _("📌 Base legal: {basis}. Vigente desde {since}. Revisado: {reviewed}.").format(
             basis=basis, since=_date(entry.in_force_since), reviewed=_date(entry.reviewed)
         )
-        source = _("🔗 Fuente oficial: {url}").format(url=entry.sources[0].url) if entry.sources else ""
+        source = ""
+        if entry.sources:
+            url = entry.sources[0].url
+            label = _("🔗 Fuente oficial: {url}") if is_official(url) else _("🔗 Fuente: {url}")
+            source = label.format(url=url)
         parts = [body]
         if entry.not_verified:
             parts.append("⚠️ " + entry.not_verified)
@@ -300,7 +325,9 @@ class Conversation:
         _ = self.translator.gettext(state.lang)
         if entry is None:
             return Outcome((Reply(_("Todavía no tengo esa información."), self._topic_buttons(_)),))
-        return Outcome((self._entry_reply(entry, state, event.today),), counters=(f"tema:{entry.area}:{entry.id}",))
+        return Outcome(
+            (self._entry_reply(entry, state, event.today),), counters=(f"tema:{entry.area}:{entry.id}",)
+        )
 
     def _human_help(self, _: Gettext) -> Reply:
         area = self.kb.area(HELP_AREA)
@@ -364,7 +391,8 @@ class Conversation:
             )
         elif event.media is Media.LOCATION or event.media is Media.CONTACT:
             text = _(
-                "No necesito tu ubicación ni tus contactos, y no los guardo. Escribe tu pregunta o toca un tema:"
+                "No necesito tu ubicación ni tus contactos, y no los guardo. "
+                "Escribe tu pregunta o toca un tema:"
             )
         else:
             text = _("Solo puedo leer mensajes de texto. Escribe tu pregunta o toca un tema:")
@@ -375,7 +403,7 @@ class Conversation:
         flow = self.flows.get(name)
         if flow is None:
             return Outcome((self._stale_button(_),)), state
-        state.flow = flows.start(flow)
+        state.flow = flow_engine.start(flow)
         intro = Reply(_(flow.intro))
         return self._flow_next(flow, state, event, _, lead=(intro,))
 
@@ -396,7 +424,7 @@ class Conversation:
         if callback.action is Action.FLOW_CANCEL:
             return self._cancel_flow(state, _)
         if callback.action is Action.FLOW_BACK:
-            flows.back(flow, state.flow)
+            flow_engine.back(flow, state.flow)
             return self._flow_next(flow, state, event, _)
         step, _sep, value = callback.arg.partition(".")
         if step != state.flow.step:  # a button of an earlier question: ignore it, repeat the current one
@@ -404,18 +432,18 @@ class Conversation:
         return self._flow_answer(flow, value, state, event, _)
 
     def _flow_answer(
-        self, flow: flows.Flow, raw: str, state: UserState, event: Event, _: Gettext
+        self, flow: flow_engine.Flow, raw: str, state: UserState, event: Event, _: Gettext
     ) -> tuple[Outcome, UserState]:
         assert state.flow is not None
         try:
-            flows.answer(flow, state.flow, raw[:200], event.today)
-        except flows.Invalid as problem:
+            flow_engine.answer(flow, state.flow, raw[:200], event.today)
+        except flow_engine.Invalid as problem:
             return self._flow_next(flow, state, event, _, error=_(problem.message).format(**problem.params))
         return self._flow_next(flow, state, event, _)
 
     def _flow_next(
         self,
-        flow: flows.Flow,
+        flow: flow_engine.Flow,
         state: UserState,
         event: Event,
         _: Gettext,
@@ -423,7 +451,7 @@ class Conversation:
         lead: tuple[Reply, ...] = (),
     ) -> tuple[Outcome, UserState]:
         assert state.flow is not None
-        question = flows.next_question(flow, state.flow)
+        question = flow_engine.next_question(flow, state.flow)
         if question is None:
             result = flow.evaluate(state.flow.answers, event.today, self.kb)
             state.flow = None
@@ -449,7 +477,7 @@ class Conversation:
         text = _("Listo, dejé el cálculo.") if had_flow else _("No hay nada que cancelar.")
         return Outcome((Reply(text + " " + _("¿Qué quieres hacer?"), self._topic_buttons(_)),)), state
 
-    def _result_reply(self, result: Result, flow: flows.Flow, _: Gettext) -> Reply:
+    def _result_reply(self, result: Result, flow: flow_engine.Flow, _: Gettext) -> Reply:
         verdicts = {
             Verdict.YES: "✅ " + _("Sí."),
             Verdict.NO: "❌ " + _("No."),
@@ -459,7 +487,10 @@ class Conversation:
         lines = [f"{verdicts[result.verdict]} {result.summary.render(_)}"]
         if result.amounts:
             lines.append("")
-            lines.extend(f"• {a.label.render(_)}: {Msg('{money_v}', {'money_v': a.value}).render(_)}" for a in result.amounts)
+            lines.extend(
+                f"• {a.label.render(_)}: {Msg('{money_v}', {'money_v': a.value}).render(_)}"
+                for a in result.amounts
+            )
         if result.reasons:
             lines.append("\n" + _("Por qué:"))
             lines.extend(f"• {r.text.render(_)} ({r.citation})" for r in result.reasons)
@@ -470,7 +501,9 @@ class Conversation:
             lines.append("\n" + _("Qué hacer:"))
             lines.extend(f"• {m.render(_)}" for m in result.next_steps)
         lines.append("\n" + _("Calculado con las cifras vigentes al {day}.").format(day=_date(result.as_of)))
-        rows: list[tuple[Button, ...]] = [(Button("🔁 " + _("Calcular otra vez"), cb(Action.CALCULATE, flow.name)),)]
+        rows: list[tuple[Button, ...]] = [
+            (Button("🔁 " + _("Calcular otra vez"), cb(Action.CALCULATE, flow.name)),)
+        ]
         entry_id = result.related_entry or flow.entry_id
         if entry_id and entry_id in self.kb.entries:
             rows.append((Button("📖 " + self.kb.entries[entry_id].title, cb(Action.ANSWER, entry_id)),))
@@ -479,9 +512,13 @@ class Conversation:
 
 
 def _date(day: dt.date) -> str:
-    from bot.formatting import date_long
-
     return date_long(day)
+
+
+def is_official(url: str) -> bool:
+    """Government and international bodies' sites; a newspaper is a source but not an official one."""
+    host = (urlparse(url).hostname or "").removeprefix("www.")
+    return host.endswith(OFFICIAL_SUFFIXES) or host in OFFICIAL_HOSTS
 
 
 def _fit(text: str) -> str:

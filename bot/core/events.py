@@ -52,5 +52,5 @@ class Event:
 
     @property
     def today(self) -> dt.date:
-        # Mexico's legal dates (deadlines, parameter changes) follow Mexico City time (UTC-6, no DST since 2022).
+        # Legal dates (deadlines, parameter changes) follow Mexico City time: UTC-6, no DST since 2022.
         return (self.at.astimezone(dt.UTC) - dt.timedelta(hours=6)).date()

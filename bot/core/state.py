@@ -25,7 +25,7 @@ class FlowState:
             name=data["name"],
             answers=dict(answers) if isinstance(answers, dict) else {},
             history=[h for h in history if isinstance(h, str)] if isinstance(history, list) else [],
-            step=data.get("step") if isinstance(data.get("step"), str) else "",
+            step=str(data["step"]) if isinstance(data.get("step"), str) else "",
         )
 
 

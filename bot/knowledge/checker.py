@@ -68,7 +68,11 @@ def check(kb: KnowledgeBase, today: dt.date, law_dir: Path | None = LAW_DIR) -> 
     entries = list(kb.entries.values())
     laws = {}
     if law_dir is not None and law_dir.is_dir():
-        laws = {law: article_index(law_dir / f"{law}.md") for law in CHECKED_LAWS if (law_dir / f"{law}.md").exists()}
+        laws = {
+            law: article_index(law_dir / f"{law}.md")
+            for law in CHECKED_LAWS
+            if (law_dir / f"{law}.md").exists()
+        }
 
     for entry in entries:
         where = entry.path, entry.line
@@ -118,7 +122,10 @@ def check(kb: KnowledgeBase, today: dt.date, law_dir: Path | None = LAW_DIR) -> 
             add(f"'{entry.id}': respuesta de {len(rendered)} caracteres (la guía es ~700)", warning=True)
         first = re.split(r"(?<=[.!?])\s|\n", rendered.strip(), maxsplit=1)[0]
         if len(first) > MAX_FIRST_SENTENCE:
-            add(f"'{entry.id}': la primera oración tiene {len(first)} caracteres; debe ser corta", warning=True)
+            add(
+                f"'{entry.id}': la primera oración tiene {len(first)} caracteres; debe ser corta",
+                warning=True,
+            )
 
     problems.extend(_parameter_problems(kb, today))
     problems.extend(_collisions(kb))
@@ -146,7 +153,9 @@ def _collisions(kb: KnowledgeBase) -> Iterable[Problem]:
             owner = seen.setdefault(key, entry.id)
             if owner != entry.id:
                 yield Problem(
-                    entry.path, entry.line, f"la frase «{phrasing}» de '{entry.id}' es igual a una de '{owner}'"
+                    entry.path,
+                    entry.line,
+                    f"la frase «{phrasing}» de '{entry.id}' es igual a una de '{owner}'",
                 )
 
 

@@ -144,7 +144,9 @@ def _as_date(value: Any, report: Callable[[str], None]) -> dt.date:
     return dt.date.min
 
 
-def _load_entry(path: Path, area_id: str, node: Any, problems: list[Problem], parent: LineDict) -> Entry | None:
+def _load_entry(
+    path: Path, area_id: str, node: Any, problems: list[Problem], parent: LineDict
+) -> Entry | None:
     if not isinstance(node, LineDict):
         problems.append(Problem(path, parent.line_of("entradas"), "cada entrada debe ser un mapa de campos"))
         return None
@@ -165,7 +167,9 @@ def _load_entry(path: Path, area_id: str, node: Any, problems: list[Problem], pa
     sources = []
     raw_sources = node.get("fuentes")
     if not isinstance(raw_sources, list) or not raw_sources:
-        r.problem("fuentes" if "fuentes" in node else None, "'fuentes' debe ser una lista con al menos una fuente")
+        r.problem(
+            "fuentes" if "fuentes" in node else None, "'fuentes' debe ser una lista con al menos una fuente"
+        )
     else:
         for item in raw_sources:
             if not isinstance(item, LineDict):
@@ -283,7 +287,11 @@ def _load_synonyms(path: Path, problems: list[Problem]) -> dict[str, dict[str, s
         for key, value in mapping.items():
             if not isinstance(key, str) or not isinstance(value, str):
                 problems.append(
-                    Problem(path, mapping.line_of(str(key)), f"'{key}': clave y valor deben ser texto (usa comillas)")
+                    Problem(
+                        path,
+                        mapping.line_of(str(key)),
+                        f"'{key}': clave y valor deben ser texto (usa comillas)",
+                    )
                 )
                 continue
             clean[key] = value
@@ -313,7 +321,11 @@ def load_knowledge(directory: Path = DEFAULT_DIR) -> tuple[KnowledgeBase, list[P
             if entry.id in entries:
                 first = entries[entry.id]
                 problems.append(
-                    Problem(path, entry.line, f"id repetido '{entry.id}' (ya está en {first.path.name}:{first.line})")
+                    Problem(
+                        path,
+                        entry.line,
+                        f"id repetido '{entry.id}' (ya está en {first.path.name}:{first.line})",
+                    )
                 )
                 continue
             entries[entry.id] = entry

@@ -52,8 +52,12 @@ def read_yaml(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise YamlProblem(path, 1, f"el archivo no está en UTF-8 ({exc.reason})") from None
+    except OSError as exc:
+        raise YamlProblem(
+            path, 0, f"no se pudo leer el archivo ({exc.strerror or type(exc).__name__})"
+        ) from None
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
+        return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

@@ -151,11 +151,11 @@ def format_report(ours: Report, baseline: Report) -> str:
     return "\n".join(lines)
 
 
-def main(file: str | None = None) -> int:
+def main(file: str | None = None, directory: Path | None = None) -> int:
     from bot.app import build_matcher
-    from bot.knowledge.loader import load_knowledge_strict
+    from bot.knowledge.loader import DEFAULT_DIR, load_knowledge_strict
 
-    kb = load_knowledge_strict()
+    kb = load_knowledge_strict(directory or DEFAULT_DIR)
     questions = load_questions(Path(file) if file else DEFAULT_FILE, kb)
     ours = evaluate(questions, kb, matcher_ranker(build_matcher(kb)))
     baseline = evaluate(questions, kb, baseline_ranker(kb))

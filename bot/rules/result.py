@@ -70,7 +70,9 @@ class Result:
             "veredicto": self.verdict.value,
             "resumen": self.summary.render(gettext),
             "fecha_de_calculo": self.as_of.isoformat(),
-            "montos": [{"concepto": a.label.render(gettext), "monto": round(a.value, 2)} for a in self.amounts],
+            "montos": [
+                {"concepto": a.label.render(gettext), "monto": round(a.value, 2)} for a in self.amounts
+            ],
             "razones": [{"razon": r.text.render(gettext), "base_legal": r.citation} for r in self.reasons],
             "no_se_revisa": [m.render(gettext) for m in self.not_checked],
             "que_hacer": [m.render(gettext) for m in self.next_steps],

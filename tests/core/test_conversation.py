@@ -1,0 +1,172 @@
+"""The core alone: events in, replies out, no Telegram objects anywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.core.callbacks import Action, cb
+from bot.core.conversation import Conversation
+from bot.core.events import ChatKind, Event, EventKind, Media
+from bot.core.replies import MAX_CALLBACK_BYTES, Outcome
+from bot.core.state import UserState
+
+AT = dt.datetime(2026, 11, 22, 18, 0, tzinfo=dt.UTC)
+
+
+def run(
+    conversation: Conversation, event: Event, state: UserState | None = None
+) -> tuple[Outcome, UserState]:
+    return conversation.handle(event, state or UserState())
+
+
+def text(outcome: Outcome) -> str:
+    return "\n".join(r.text for r in outcome.replies)
+
+
+def all_data(outcome: Outcome) -> list[str]:
+    return [b.data for r in outcome.replies for row in r.buttons for b in row if b.data]
+
+
+def test_start_greets_in_spanish_with_privacy_notice_once(conversation: Conversation) -> None:
+    outcome, state = run(conversation, Event(EventKind.COMMAND, command="start", at=AT))
+    assert text(outcome).startswith("¡Hola!")
+    assert "/borrar" in text(outcome)
+    assert state.welcomed
+    again, _ = run(conversation, Event(EventKind.COMMAND, command="start", at=AT), state)
+    assert "/borrar" not in again.replies[0].text.split("\n\n")[-1]
+
+
+def test_start_offers_every_area_and_the_language_menu(conversation: Conversation) -> None:
+    outcome, _ = run(conversation, Event(EventKind.COMMAND, command="start", at=AT))
+    data = all_data(outcome)
+    assert {cb(Action.TOPICS, a.id) for a in conversation.kb.areas} <= set(data)
+    assert cb(Action.LANGUAGE) in data
+
+
+def test_deep_link_to_a_topic_answers_it(conversation: Conversation) -> None:
+    outcome, _ = run(conversation, Event(EventKind.COMMAND, command="start", text="tema-aguinaldo", at=AT))
+    assert len(outcome.replies) == 2
+    assert "LFT 87" in outcome.replies[1].text
+
+
+def test_unknown_deep_link_payload_still_greets(conversation: Conversation) -> None:
+    outcome, _ = run(conversation, Event(EventKind.COMMAND, command="start", text="<script>", at=AT))
+    assert len(outcome.replies) == 1 and outcome.replies[0].text.startswith("¡Hola!")
+
+
+def test_answer_fills_parameters_in_force_on_the_day(conversation: Conversation) -> None:
+    outcome, _ = run(conversation, Event(EventKind.BUTTON, data=cb(Action.ANSWER, "salario-minimo"), at=AT))
+    assert "$315.04" in text(outcome)
+    before, _ = run(
+        conversation,
+        Event(
+            EventKind.BUTTON,
+            data=cb(Action.ANSWER, "salario-minimo"),
+            at=dt.datetime(2025, 6, 1, tzinfo=dt.UTC),
+        ),
+    )
+    assert "$278.80" in text(before) and "$315.04" not in text(before)
+
+
+def test_answers_carry_basis_dates_and_source(conversation: Conversation) -> None:
+    outcome, _ = run(conversation, Event(EventKind.BUTTON, data=cb(Action.ANSWER, "aguinaldo"), at=AT))
+    body = text(outcome)
+    assert "Base legal: LFT 87" in body and "Vigente desde" in body and "https://" in body
+
+
+@pytest.mark.parametrize("question", ["cuanto me toca de aguinaldo", "me toca aginaldo?"])
+def test_typed_question_finds_the_entry(conversation: Conversation, question: str) -> None:
+    outcome, _ = run(conversation, Event(EventKind.TEXT, text=question, at=AT))
+    assert "LFT 87" in text(outcome)
+
+
+def test_nonsense_gets_the_honest_path_with_human_help(conversation: Conversation) -> None:
+    outcome, _ = run(conversation, Event(EventKind.TEXT, text="xqzv blorf wump", at=AT))
+    assert "No tengo una respuesta segura" in text(outcome)
+    assert cb(Action.HELP) in all_data(outcome)
+
+
+@pytest.mark.parametrize("media", list(Media))
+def test_every_media_kind_gets_guidance(conversation: Conversation, media: Media) -> None:
+    outcome, _ = run(conversation, Event(EventKind.MEDIA, media=media, at=AT))
+    assert outcome.replies and all_data(outcome)
+
+
+def test_voice_note_says_it_cannot_listen(conversation: Conversation) -> None:
+    outcome, _ = run(conversation, Event(EventKind.MEDIA, media=Media.VOICE, at=AT))
+    assert "notas de voz" in text(outcome)
+
+
+@pytest.mark.parametrize(
+    "data", ["", "zz", "a:no-existe", "t:nada", "a:" + "x" * 80, "l:klingon", "f:x.1", "\x00", "ñ:ñ"]
+)
+def test_forged_or_stale_buttons_get_a_polite_reply(conversation: Conversation, data: str) -> None:
+    before = UserState(lang="es", lang_chosen=True, welcomed=True, org="sinactraho")
+    outcome, after = run(conversation, Event(EventKind.BUTTON, data=data, at=AT), UserState(**vars(before)))
+    assert outcome.replies
+    assert after == before, "a forged button must not change what the bot remembers"
+
+
+def test_group_messages_without_mention_get_no_reply(conversation: Conversation) -> None:
+    outcome, _ = run(
+        conversation, Event(EventKind.TEXT, text="hola", chat=ChatKind.GROUP, addressed=False, at=AT)
+    )
+    assert outcome.replies == ()
+
+
+def test_group_mention_gets_a_generic_line_without_echo(conversation: Conversation) -> None:
+    secret = "mi patrona Rosa me debe aguinaldo"
+    outcome, _ = run(
+        conversation, Event(EventKind.TEXT, text=secret, chat=ChatKind.GROUP, addressed=True, at=AT)
+    )
+    assert len(outcome.replies) == 1
+    assert "Rosa" not in text(outcome) and "aguinaldo" not in text(outcome)
+
+
+def test_borrar_forgets_and_wipes_with_a_neutral_line(conversation: Conversation) -> None:
+    state = UserState(lang="es", lang_chosen=True, welcomed=True, org="x")
+    outcome, new_state = run(conversation, Event(EventKind.COMMAND, command="borrar", at=AT), state)
+    assert outcome.forget_user and outcome.wipe_chat
+    assert text(outcome) == "Listo."
+    assert new_state == UserState()
+
+
+def test_salir_wipes_the_chat_but_keeps_the_language(conversation: Conversation) -> None:
+    state = UserState(lang="es", lang_chosen=True)
+    outcome, new_state = run(conversation, Event(EventKind.COMMAND, command="salir", at=AT), state)
+    assert outcome.wipe_chat and not outcome.forget_user
+    assert new_state.lang_chosen
+
+
+@pytest.mark.parametrize(
+    "command", ["ayuda", "temas", "idioma", "privacidad", "calcular", "cancelar", "nada"]
+)
+def test_every_command_replies(conversation: Conversation, command: str) -> None:
+    outcome, _ = run(conversation, Event(EventKind.COMMAND, command=command, at=AT))
+    assert outcome.replies
+
+
+def test_privacy_notice_says_what_is_kept_and_for_how_long(conversation: Conversation) -> None:
+    outcome, _ = run(conversation, Event(EventKind.COMMAND, command="privacidad", at=AT))
+    body = text(outcome)
+    assert "72 horas" in body and "90 días" in body and "/borrar" in body
+
+
+def test_long_message_is_answered_within_telegram_limits(conversation: Conversation) -> None:
+    story = "trabajo en una casa y la señora me grita 😡 " * 120 + " me toca aguinaldo?"
+    outcome, _ = run(conversation, Event(EventKind.TEXT, text=story[:4000], at=AT))
+    assert outcome.replies and all(1 <= len(r.text) <= 4096 for r in outcome.replies)
+
+
+def test_every_button_the_core_makes_fits_in_64_bytes(conversation: Conversation) -> None:
+    for entry_id in conversation.kb.entries:
+        outcome, _ = run(conversation, Event(EventKind.BUTTON, data=cb(Action.ANSWER, entry_id), at=AT))
+        assert all(len(d.encode()) <= MAX_CALLBACK_BYTES for d in all_data(outcome))
+
+
+def test_every_entry_renders_today(conversation: Conversation) -> None:
+    for entry_id in conversation.kb.entries:
+        outcome, _ = run(conversation, Event(EventKind.BUTTON, data=cb(Action.ANSWER, entry_id), at=AT))
+        assert "{param:" not in text(outcome) and "{desde:" not in text(outcome)

@@ -1,0 +1,83 @@
+"""The command line as a user runs it."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from bot import __version__
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, env: dict[str, str] | None = None, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_", "BOT_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=ROOT,
+        env={**base, **(env or {})},
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0 and __version__ in result.stdout
+
+
+def test_bad_configuration_is_one_clear_line(tmp_path: Path) -> None:
+    result = run("chat", env={"TELEGRAM_TOKEN": "oops", "BOT_DATA_DIR": str(tmp_path)})
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "TELEGRAM_TOKEN" in lines[0] and "Traceback" not in result.stderr
+
+
+def test_run_without_token_says_what_is_missing(tmp_path: Path) -> None:
+    result = run("run", env={"BOT_DATA_DIR": str(tmp_path)})
+    assert result.returncode == 2 and "TELEGRAM_TOKEN" in result.stdout
+
+
+def test_ask_prints_one_answer(tmp_path: Path) -> None:
+    result = run("ask", "me toca aguinaldo si entre en agosto", env={"BOT_DATA_DIR": str(tmp_path)})
+    assert result.returncode == 0
+    assert "aguinaldo" in result.stdout.lower() and "LFT 87" in result.stdout
+
+
+def test_without_token_the_bot_starts_the_terminal_chat(tmp_path: Path) -> None:
+    result = run(env={"BOT_DATA_DIR": str(tmp_path)}, stdin="cuanto me toca de aguinaldo\n")
+    assert result.returncode == 0
+    assert "¡Hola!" in result.stdout and "LFT 87" in result.stdout
+
+
+def test_terminal_chat_buttons_are_numbered_options(tmp_path: Path) -> None:
+    # /temas lists the areas; "1" opens the first area; "1" again opens its first entry.
+    result = run("chat", env={"BOT_DATA_DIR": str(tmp_path)}, stdin="/temas\n1\n1\n")
+    assert result.returncode == 0
+    assert "[1]" in result.stdout and "Elige una pregunta" in result.stdout and "Base legal" in result.stdout
+
+
+def test_terminal_chat_survives_bad_input(tmp_path: Path) -> None:
+    lines = ["99", "", "😀😀😀", "x" * 5000, "/borrar", "/nada", "hola"]
+    result = run("chat", env={"BOT_DATA_DIR": str(tmp_path)}, stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    assert "No conozco ese comando" in result.stdout
+    assert "No tengo una respuesta segura" in result.stdout  # "99" is not an option, so it is read as text
+    assert result.stdout.count("¡Hola!") >= 2  # still answering after all of it
+
+
+def test_broken_knowledge_is_a_clear_error_not_a_traceback(tmp_path: Path) -> None:
+    broken = tmp_path / "knowledge"
+    broken.mkdir()
+    (broken / "roto.yaml").write_text("area: roto\nentradas:\n  - id: [sin cerrar\n", encoding="utf-8")
+    env = {"BOT_DATA_DIR": str(tmp_path / "data"), "BOT_KNOWLEDGE_DIR": str(broken)}
+    for args in (("ask", "hola"), ("chat",), ("kb", "check")):
+        result = run(*args, env=env)
+        assert result.returncode != 0, args
+        assert re.search(r"roto.yaml:\d+: YAML inválido", result.stderr), result.stderr
+        assert "Traceback" not in result.stderr

@@ -1,0 +1,161 @@
+"""End to end: the real `python -m bot run` process against the Bot API stand-in on 127.0.0.1."""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_asyncio
+
+from tests.conftest import BotProcess, start_bot, stop_bot
+from tests.support import botapi
+from tests.support.botapi import BotApiStandIn, Call
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+_chats = itertools.count(5000)
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def api() -> AsyncIterator[BotApiStandIn]:
+    standin = BotApiStandIn()
+    await standin.start()
+    yield standin
+    await standin.stop()
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def running(api: BotApiStandIn, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[BotProcess]:
+    process = await start_bot(api, tmp_path_factory.mktemp("e2e") / "data")
+    yield process
+    await stop_bot(process)
+
+
+def buttons(call: Call) -> list[dict[str, Any]]:
+    markup = call.params.get("reply_markup") or {}
+    return [b for row in markup.get("inline_keyboard", []) for b in row]
+
+
+async def say(api: BotApiStandIn, update: dict[str, Any], chat_id: int) -> Call:
+    before = len(api.calls)
+    await api.push(update)
+    return await api.wait_for(
+        lambda c: c.method == "sendMessage" and int(c.params["chat_id"]) == chat_id, after=before
+    )
+
+
+async def test_registers_the_command_menu(api: BotApiStandIn, running: BotProcess) -> None:
+    commands = {c["command"] for c in api.sent("setMyCommands")[0].params["commands"]}
+    assert {"start", "ayuda", "temas", "idioma", "privacidad", "borrar", "salir"} <= commands
+
+
+async def test_start_greets_and_offers_topics_and_languages(api: BotApiStandIn, running: BotProcess) -> None:
+    chat = next(_chats)
+    reply = await say(api, botapi.message("/start", chat), chat)
+    assert reply.params["text"].startswith("¡Hola!")
+    data = [b.get("callback_data", "") for b in buttons(reply)]
+    assert any(d.startswith("t:") for d in data), data
+    assert "l" in data
+
+
+async def test_start_with_topic_payload_opens_the_topic(api: BotApiStandIn, running: BotProcess) -> None:
+    chat = next(_chats)
+    before = len(api.calls)
+    await api.push(botapi.message("/start tema-aguinaldo", chat))
+    await api.wait_for(lambda c: c.method == "sendMessage" and "LFT 87" in c.params["text"], after=before)
+
+
+async def test_answers_a_question_typed_as_people_type(api: BotApiStandIn, running: BotProcess) -> None:
+    chat = next(_chats)
+    reply = await say(api, botapi.message("cuanto me toca de aguinaldo??", chat), chat)
+    assert "aguinaldo" in reply.params["text"].lower()
+    assert "LFT 87" in reply.params["text"]
+
+
+async def test_button_press_is_answered_and_shows_the_entry(api: BotApiStandIn, running: BotProcess) -> None:
+    chat = next(_chats)
+    before = len(api.calls)
+    reply = await say(api, botapi.callback("a:aguinaldo", chat), chat)
+    assert "LFT 87" in reply.params["text"]
+    assert any(c.method == "answerCallbackQuery" for c in api.calls[before:])
+
+
+async def test_forged_button_data_gets_a_polite_reply(api: BotApiStandIn, running: BotProcess) -> None:
+    chat = next(_chats)
+    before = len(api.calls)
+    reply = await say(api, botapi.callback("zz:../../etc/passwd", chat), chat)
+    assert "botón ya no funciona" in reply.params["text"]
+    assert any(c.method == "answerCallbackQuery" for c in api.calls[before:])
+
+
+@pytest.mark.parametrize(
+    ("payload", "expected"),
+    [
+        (botapi.sticker, "Solo puedo leer mensajes de texto"),
+        (botapi.photo, "Solo puedo leer mensajes de texto"),
+        (botapi.voice, "notas de voz"),
+    ],
+)
+async def test_media_gets_guidance(
+    api: BotApiStandIn, running: BotProcess, payload: Any, expected: str
+) -> None:
+    chat = next(_chats)
+    reply = await say(api, payload(chat), chat)
+    assert expected in reply.params["text"]
+    assert buttons(reply), "guidance comes with topic buttons"
+
+
+async def test_edited_message_is_not_answered_again(api: BotApiStandIn, running: BotProcess) -> None:
+    chat = next(_chats)
+    before = len(api.calls)
+    await api.push(botapi.edited("cuanto me toca de aguinaldo", chat))
+    await say(api, botapi.message("gracias", chat), chat)
+    sent = [c for c in api.calls[before:] if c.method == "sendMessage" and int(c.params["chat_id"]) == chat]
+    assert len(sent) == 1
+    assert "aguinaldo" not in sent[0].params["text"].lower()
+
+
+async def test_group_answers_only_mentions_and_never_repeats_text(
+    api: BotApiStandIn, running: BotProcess
+) -> None:
+    group = -next(_chats)
+    before = len(api.calls)
+    await api.push(botapi.message("mi patrona Rosa Pérez no me paga", group, user_id=42))
+    secret = "mi patrona Rosa Pérez me debe el aguinaldo @cerrando_brechas_test_bot"
+    reply = await say(api, botapi.message(secret, group, user_id=42), group)
+    sent = [c for c in api.calls[before:] if c.method == "sendMessage" and int(c.params["chat_id"]) == group]
+    assert len(sent) == 1, "the message without a mention got no answer"
+    assert "Rosa" not in reply.params["text"] and "aguinaldo" not in reply.params["text"]
+    assert any(b.get("url", "").startswith("https://t.me/cerrando_brechas_test_bot") for b in buttons(reply))
+
+
+async def test_borrar_deletes_state_and_recent_messages(api: BotApiStandIn, running: BotProcess) -> None:
+    chat = next(_chats)
+    await say(api, botapi.message("/start", chat), chat)
+    assert _user_rows(running.data_dir) >= 1
+    rows_before = _user_rows(running.data_dir)
+    before = len(api.calls)
+    reply = await say(api, botapi.message("/borrar", chat), chat)
+    assert reply.params["text"] == "Listo."
+    deleted = [c for c in api.calls[before:] if c.method == "deleteMessages"]
+    assert deleted and len(deleted[0].params["message_ids"]) >= 2
+    assert _user_rows(running.data_dir) == rows_before - 1
+
+
+async def test_blocking_the_bot_purges_the_user(api: BotApiStandIn, running: BotProcess) -> None:
+    chat = next(_chats)
+    await say(api, botapi.message("/start", chat), chat)
+    rows = _user_rows(running.data_dir)
+    await api.push(botapi.blocked(chat))
+    # Another user's message is processed after the block, so the purge has happened by then.
+    other = next(_chats)
+    await say(api, botapi.message("/start", other), other)
+    assert _user_rows(running.data_dir) == rows  # one removed, one added
+
+
+def _user_rows(data_dir: Path) -> int:
+    with sqlite3.connect(data_dir / "state.db") as db:
+        return int(db.execute("SELECT COUNT(*) FROM users").fetchone()[0])
