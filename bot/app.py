@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.checks import FLOWS
@@ -48,7 +48,9 @@ class BotService:
     def process(self, user_id: int | str, event: Event) -> Outcome:
         key = self.pseudonyms.user_key(user_id)
         state = self.store.load(key)
-        outcome, new_state = self.conversation.handle(event, state)
+        outcome, new_state = self.conversation.handle(replace(event, user=key), state)
+        if outcome.shared_question:
+            self.store.save_question(outcome.shared_question, event.at)
         if event.chat is ChatKind.GROUP:
             self.store.count(outcome.counters, event.at)
         elif outcome.forget_user:

@@ -24,6 +24,10 @@ CREATE TABLE IF NOT EXISTS users (
     flow_updated REAL,           -- unix time of the last answer in a check, for the 72 h purge
     last_seen REAL NOT NULL      -- unix time, for the retention purge
 );
+CREATE TABLE IF NOT EXISTS shared_questions (
+    day TEXT NOT NULL,           -- no user key: a consented, scrubbed question cannot be traced back
+    question TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS counters (
     day TEXT NOT NULL,
     key TEXT NOT NULL,
@@ -119,17 +123,33 @@ class Store:
                     (day, key),
                 )
 
+    def save_question(self, scrubbed: str, now: dt.datetime) -> None:
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO shared_questions (day, question) VALUES (?, ?)",
+                (now.date().isoformat(), scrubbed),
+            )
+
+    def shared_questions(self) -> list[tuple[str, str]]:
+        with self._lock:
+            return list(self._db.execute("SELECT day, question FROM shared_questions ORDER BY day"))
+
     def forget(self, user_key: str) -> None:
         with self._lock:
             self._db.execute("DELETE FROM users WHERE user_key = ?", (user_key,))
 
-    def purge(self, now: dt.datetime, flow_hours: int = 72, retention_days: int = 90) -> tuple[int, int]:
-        """Drop unfinished checks after `flow_hours` idle and whole users after `retention_days` idle."""
+    def purge(
+        self, now: dt.datetime, flow_hours: int = 72, retention_days: int = 90, question_days: int = 30
+    ) -> tuple[int, int]:
+        """Drop unfinished checks after `flow_hours` idle, whole users after `retention_days` idle, and
+        shared questions after `question_days`."""
         stamp = now.timestamp()
+        oldest_question = (now - dt.timedelta(days=question_days)).date().isoformat()
         flow_cutoff = stamp - flow_hours * 3600
         user_cutoff = stamp - retention_days * 86400
         with self._lock:
             gone = self._db.execute("DELETE FROM users WHERE last_seen < ?", (user_cutoff,)).rowcount
+            self._db.execute("DELETE FROM shared_questions WHERE day < ?", (oldest_question,))
             stale = self._db.execute(
                 "SELECT user_key, state FROM users WHERE flow_updated IS NOT NULL AND flow_updated < ?",
                 (flow_cutoff,),

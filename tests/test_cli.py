@@ -44,7 +44,7 @@ def test_run_without_token_says_what_is_missing(tmp_path: Path) -> None:
 
 
 def test_ask_prints_one_answer(tmp_path: Path) -> None:
-    result = run("ask", "me toca aguinaldo si entre en agosto", env={"BOT_DATA_DIR": str(tmp_path)})
+    result = run("ask", "cuanto me toca de aguinaldo?", env={"BOT_DATA_DIR": str(tmp_path)})
     assert result.returncode == 0
     assert "aguinaldo" in result.stdout.lower() and "LFT 87" in result.stdout
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from bot.knowledge.model import Entry, KnowledgeBase
 from bot.knowledge.render import render
 from bot.matching.matcher import Band, Matcher, MatchResult
 from bot.matching.normalize import fold
+from bot.privacy import PendingShares, scrub
 from bot.rules.result import Msg, Result, Verdict
 
 log = logging.getLogger(__name__)
@@ -52,6 +54,16 @@ class Conversation:
     translator: Translator = field(default_factory=Translator)
     flows: Mapping[str, flow_engine.Flow] = field(default_factory=dict)
     bot_username: str | None = None
+    # Unanswered questions waiting for the user's yes/no to share them: in memory only, never stored.
+    pending_shares: PendingShares = field(default_factory=lambda: PendingShares())
+
+    def __post_init__(self) -> None:
+        signals = self.kb.synonyms.get("senales_urgentes", {})
+        self._urgent_signals = [
+            (re.compile(rf"\b{re.escape(fold(phrase))}\b"), entry_id)
+            for phrase, entry_id in sorted(signals.items(), key=lambda kv: -len(kv[0]))
+            if entry_id in self.kb.entries
+        ]
 
     # ------------------------------------------------------------------ entry point
     def handle(self, event: Event, state: UserState) -> tuple[Outcome, UserState]:
@@ -274,6 +286,8 @@ class Conversation:
             return self._flow_button(callback, state, event, _)
         if action is Action.NONE_OF_THESE:
             return Outcome((self._dont_know(_),)), state
+        if action is Action.SHARE:
+            return self._share(arg, event, _), state
         return Outcome((self._stale_button(_),)), state
 
     def _set_language(self, code: str, state: UserState) -> tuple[Outcome, UserState]:
@@ -360,7 +374,61 @@ class Conversation:
         if small_talk:
             return Outcome((self._small_talk(small_talk, _),)), state
         result = self.matcher.match(text)
-        return self._answer_match(result, state, event, _), state
+        outcome = self._answer_match(result, state, event, _)
+        if result.band is Band.UNKNOWN and event.user:
+            self.pending_shares.put(event.user, text, event.at.timestamp())
+            outcome = Outcome((*outcome.replies, self._ask_to_share(_)), counters=outcome.counters)
+        urgent = self._urgent(text, result)
+        if urgent and not (result.band is Band.ANSWER and result.best and result.best.entry_id == urgent):
+            outcome = Outcome(
+                (self._urgent_first(urgent, event, _), *outcome.replies), counters=outcome.counters
+            )
+        return outcome, state
+
+    def _urgent(self, text: str, result: MatchResult) -> str | None:
+        """An urgent entry when the words show danger, or when the matcher sees one among its candidates."""
+        folded = fold(text)
+        for pattern, entry_id in self._urgent_signals:
+            if pattern.search(folded):
+                return entry_id
+        for candidate in result.candidates:
+            entry = self.kb.entries.get(candidate.entry_id)
+            if entry and entry.urgent and candidate.score >= self.matcher.thresholds.ask:
+                return entry.id
+        return None
+
+    def _urgent_first(self, entry_id: str, event: Event, _: Gettext) -> Reply:
+        entry = self.kb.entries[entry_id]
+        first = render(self.kb, entry.answer, event.today).strip().split("\n", 1)[0]
+        return Reply("🚨 " + first, ((Button("🚨 " + entry.title, cb(Action.ANSWER, entry.id)),),))
+
+    def _ask_to_share(self, _: Gettext) -> Reply:
+        text = _(
+            "¿Me dejas guardar tu pregunta para mejorar el bot? Le quito números, nombres y datos "
+            "personales, no guardo quién la hizo y se borra en 30 días."
+        )
+        buttons = (
+            (Button(_("Sí, compártela"), cb(Action.SHARE, "y")), Button(_("No"), cb(Action.SHARE, "n"))),
+        )
+        return Reply(text, buttons)
+
+    def _share(self, answer: str, event: Event, _: Gettext) -> Outcome:
+        question = self.pending_shares.pop(event.user, event.at.timestamp())
+        if answer != "y":
+            return Outcome((Reply(_("Está bien, no la guardo."), self._topic_buttons(_)),))
+        if question is None:
+            return Outcome(
+                (
+                    Reply(
+                        _("Ya no tengo esa pregunta. Si quieres, escríbela de nuevo."), self._topic_buttons(_)
+                    ),
+                )
+            )
+        scrubbed = scrub(question)
+        return Outcome(
+            (Reply(_("Gracias. La guardé sin datos personales."), self._topic_buttons(_)),),
+            shared_question=scrubbed,
+        )
 
     def _small_talk(self, intent: str, _: Gettext) -> Reply:
         if intent == "gracias":

@@ -48,6 +48,7 @@ class Event:
     chat: ChatKind = ChatKind.PRIVATE
     addressed: bool = True  # in a group: a command or a mention of the bot
     language_hint: str | None = None  # Telegram's language_code: only a hint
+    user: str = ""  # the pseudonymous user key, set by the service (never the Telegram id)
     at: dt.datetime = field(default_factory=_utcnow)
 
     @property

@@ -48,3 +48,4 @@ class Outcome:
     forget_user: bool = False  # delete everything stored about the user (after sending the replies)
     wipe_chat: bool = False  # delete the recent messages of the chat where Telegram allows
     counters: tuple[str, ...] = field(default=())  # anonymous counter keys to bump (no user key)
+    shared_question: str | None = None  # a question the user agreed to share, already scrubbed

@@ -11,6 +11,7 @@ from bot.core.conversation import Conversation
 from bot.core.events import ChatKind, Event, EventKind, Media
 from bot.core.replies import MAX_CALLBACK_BYTES, Outcome
 from bot.core.state import UserState
+from bot.knowledge.render import render
 
 AT = dt.datetime(2026, 11, 22, 18, 0, tzinfo=dt.UTC)
 
@@ -79,7 +80,55 @@ def test_answers_carry_basis_dates_and_source(conversation: Conversation) -> Non
 @pytest.mark.parametrize("question", ["cuanto me toca de aguinaldo", "me toca aginaldo?"])
 def test_typed_question_finds_the_entry(conversation: Conversation, question: str) -> None:
     outcome, _ = run(conversation, Event(EventKind.TEXT, text=question, at=AT))
-    assert "LFT 87" in text(outcome)
+    answered = "LFT 87" in text(outcome)
+    offered = cb(Action.ANSWER, "aguinaldo") in all_data(outcome)
+    assert answered or offered
+
+
+def test_unsure_match_offers_up_to_three_candidates_that_lead_to_answers(conversation: Conversation) -> None:
+    outcome, _ = run(conversation, Event(EventKind.TEXT, text="me toca aguinaldo si entre en agosto", at=AT))
+    assert text(outcome).startswith("¿Quisiste decir")
+    candidates = [d for d in all_data(outcome) if d.startswith("a:")]
+    assert 1 <= len(candidates) <= 3
+    for data in candidates:
+        answer, _ = run(conversation, Event(EventKind.BUTTON, data=data, at=AT))
+        assert "Base legal" in text(answer)
+
+
+def test_unknown_question_asks_consent_and_keeps_it_only_after_yes(conversation: Conversation) -> None:
+    question = "donde compro semillas de maiz baratas Juan 5512345678 juan@correo.mx"
+    outcome, state = run(conversation, Event(EventKind.TEXT, text=question, at=AT, user="u1"))
+    assert cb(Action.SHARE, "y") in all_data(outcome)
+    assert outcome.shared_question is None
+    yes, _ = run(conversation, Event(EventKind.BUTTON, data=cb(Action.SHARE, "y"), at=AT, user="u1"), state)
+    shared = yes.shared_question
+    assert shared and "semillas" in shared
+    assert "5512345678" not in shared and "juan@correo.mx" not in shared and "Juan" not in shared
+    again, _ = run(conversation, Event(EventKind.BUTTON, data=cb(Action.SHARE, "y"), at=AT, user="u1"), state)
+    assert again.shared_question is None, "a question is shared once"
+
+
+def test_declining_to_share_keeps_nothing(conversation: Conversation) -> None:
+    run(conversation, Event(EventKind.TEXT, text="receta de tamales oaxaqueños", at=AT, user="u2"))
+    no, _ = run(conversation, Event(EventKind.BUTTON, data=cb(Action.SHARE, "n"), at=AT, user="u2"))
+    assert no.shared_question is None
+    late, _ = run(conversation, Event(EventKind.BUTTON, data=cb(Action.SHARE, "y"), at=AT, user="u2"))
+    assert late.shared_question is None
+
+
+@pytest.mark.parametrize(
+    ("question", "urgent"),
+    [
+        ("la señora me pega cuando se enoja, me toca aguinaldo?", "urgente-violencia"),
+        ("mi patron me quito mi credencial y no me la regresa", "urgente-documentos-retenidos"),
+        ("me cai del camion en el corte y me duele mucho", "urgente-accidente"),
+    ],
+)
+def test_urgent_situations_come_first(conversation: Conversation, question: str, urgent: str) -> None:
+    outcome, _ = run(conversation, Event(EventKind.TEXT, text=question, at=AT))
+    first = outcome.replies[0]
+    what_to_do_now = render(conversation.kb, conversation.kb.entries[urgent].answer, AT.date()).split("\n")[0]
+    assert what_to_do_now in first.text, first.text
 
 
 def test_nonsense_gets_the_honest_path_with_human_help(conversation: Conversation) -> None:

@@ -1,0 +1,106 @@
+"""Matcher latency (p50/p99) for typical and 4,096-character questions, on the real knowledge base and on a
+synthetic one ten times larger, and the resident memory of a loaded bot core.
+
+    .venv/bin/python -m benchmarks.bench_matcher
+Targets (issue 4): p99 <= 5 ms typical, <= 20 ms at 4,096 characters, on the real knowledge base.
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+
+from bot.app import build_conversation, build_matcher
+from bot.knowledge.loader import load_knowledge_strict
+from bot.knowledge.model import KnowledgeBase
+from bot.matching.matcher import Matcher
+from bot.matching.normalize import Normalizer
+
+TYPICAL = [
+    "mi patrona dice q no me toca aginaldo xq solo voy 2 dias",
+    "me corrieron de la casa donde trabajaba y no me quieren pagar nada",
+    "cuantas semanas necesito para pensionarme",
+    "en el rancho nos pagan con vales de la tienda, se puede?",
+    "me tienen que dar seguro si trabajo en 3 casas",
+    "la señora no me deja salir los domingos",
+    "q es el ceci",
+    "receta de pozole rojo",
+]
+SYLLABLES = ["ma", "pe", "ti", "lo", "su", "ra", "ne", "ca", "do", "vi", "ga", "re", "so", "mu"]
+
+
+def timed(fn: Callable[[], object], repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def report(label: str, times: list[float]) -> None:
+    times.sort()
+    p50 = statistics.median(times)
+    p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+    print(f"{label:<44} p50 {p50:6.2f} ms   p99 {p99:6.2f} ms   (n={len(times)})")
+
+
+def long_question(rng: random.Random) -> str:
+    words = []
+    while sum(len(w) + 1 for w in words) < 4096:
+        words.append(rng.choice(rng.choice(TYPICAL).split()))
+    return " ".join(words)[:4096]
+
+
+def synthetic_matcher(kb: KnowledgeBase, factor: int, rng: random.Random) -> Matcher:
+    """Every entry copied `factor` times with made-up words, so vocabulary and size grow like real content."""
+    phrasings = []
+    for copy in range(factor):
+        for entry in kb.entries.values():
+            tag = "".join(rng.choice(SYLLABLES) for _ in range(3))
+            for text in (entry.title, *entry.phrasings):
+                phrasings.append((f"{entry.id}-{copy}", f"{text} {tag}"))
+    return Matcher(phrasings, Normalizer.from_tables(kb.synonyms))
+
+
+def resident_mb() -> float:
+    """Current resident memory (Linux /proc); falls back to the peak where /proc is missing."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    rng = random.Random(7)
+    before = resident_mb()
+    build_conversation()
+    print(
+        f"resident memory of the bot core (knowledge, matcher, checks): {resident_mb():.0f} MB "
+        f"(interpreter and libraries before loading: {before:.0f} MB)"
+    )
+    kb = load_knowledge_strict()
+    start = time.perf_counter()
+    real = build_matcher(kb)
+    built_ms = (time.perf_counter() - start) * 1000
+    print(f"knowledge: {len(kb.entries)} entries; matcher built in {built_ms:.0f} ms")
+    big = synthetic_matcher(kb, 10, rng)
+    print(f"synthetic: {len(big.entry_ids)} entries (10x)")
+    longs = [long_question(rng) for _ in range(20)]
+    for name, matcher in (("real", real), ("synthetic 10x", big)):
+        report(f"{name}: typical question", timed(lambda m=matcher: m.match(rng.choice(TYPICAL)), 2000))
+        report(f"{name}: 4,096 characters", timed(lambda m=matcher: m.match(rng.choice(longs)), 500))
+    print(f"resident memory with the 10x synthetic matcher also loaded: {resident_mb():.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
