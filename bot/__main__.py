@@ -68,6 +68,7 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
     sub.add_parser("run", help="el bot de Telegram (necesita TELEGRAM_TOKEN)").set_defaults(func=_run)
     sub.add_parser("chat", help="conversar con el bot en la terminal").set_defaults(func=_chat)
+    sub.add_parser("doctor", help="revisa configuración, conocimiento, datos y Telegram")
     ask = sub.add_parser("ask", help="una pregunta, una respuesta, y termina")
     ask.add_argument("question", nargs="+")
     ask.set_defaults(func=_ask)
@@ -87,6 +88,10 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "doctor":  # reports configuration problems itself, with everything else
+        from bot import doctor
+
+        return doctor.main()
     try:
         config = load_config()
     except ConfigError as exc:

@@ -8,10 +8,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import random
 import secrets
 import time
 from collections import deque
-from typing import Any
+from collections.abc import Awaitable, Callable
+from functools import partial
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 from telegram import (
@@ -22,8 +25,15 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.error import BadRequest, Forbidden, TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, TypeHandler
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    BaseUpdateProcessor,
+    ContextTypes,
+    TypeHandler,
+)
 
 from bot.app import BotService
 from bot.config import Config
@@ -59,6 +69,71 @@ MEDIA_FIELDS = (
     ("contact", Media.CONTACT),
     ("poll", Media.POLL),
 )
+
+
+SEND_ATTEMPTS = 4
+MAX_CONCURRENT_UPDATES = 256
+T = TypeVar("T")
+
+
+class PerUserOrder(BaseUpdateProcessor):
+    """Different users are served concurrently; one user's updates are handled strictly in order.
+
+    PTB handles one update at a time by default, which caps throughput at about one reply per round trip.
+    Tasks start in arrival order and asyncio locks are fair, so each user's queue keeps its order.
+    """
+
+    def __init__(self, max_concurrent_updates: int = MAX_CONCURRENT_UPDATES) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: dict[int, tuple[asyncio.Lock, int]] = {}
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        key = _order_key(update)
+        if key is None:
+            await coroutine
+            return
+        lock, users = self._locks.get(key, (asyncio.Lock(), 0))
+        self._locks[key] = (lock, users + 1)
+        try:
+            async with lock:
+                await coroutine
+        finally:
+            lock, users = self._locks[key]
+            if users <= 1:
+                del self._locks[key]
+            else:
+                self._locks[key] = (lock, users - 1)
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+
+def _order_key(update: object) -> int | None:
+    if not isinstance(update, Update):
+        return None
+    if update.effective_user is not None:
+        return update.effective_user.id
+    return update.effective_chat.id if update.effective_chat is not None else None
+
+
+async def with_retries(call: Callable[[], Awaitable[T]], attempts: int = SEND_ATTEMPTS) -> T:
+    """Retry network failures and timeouts with exponential backoff and jitter; never a bad request.
+
+    Flood limits (429) are handled by AIORateLimiter, which waits the retry_after Telegram asks for.
+    """
+    for attempt in range(attempts):
+        try:
+            return await call()
+        except BadRequest:
+            raise
+        except NetworkError:
+            if attempt == attempts - 1:
+                raise
+            await asyncio.sleep(min(8.0, 0.25 * 2**attempt) * random.uniform(0.5, 1.5))
+    raise AssertionError("unreachable")
 
 
 class RecentMessages:
@@ -144,7 +219,7 @@ class TelegramAdapter:
         if update.message is not None and event.chat is ChatKind.PRIVATE:
             self.recent.add(chat_id, update.message.message_id)
         outcome = await asyncio.to_thread(self.service.process, user_id, event)
-        await self.send(context, chat_id, outcome)
+        await self.send(context, chat_id, outcome, user_id)
 
     async def _on_membership(self, update: Update) -> None:
         member = update.my_chat_member
@@ -152,16 +227,27 @@ class TelegramAdapter:
             return
         if member.new_chat_member.status in (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT):
             # The user blocked the bot: nothing of theirs should outlive that.
-            key = self.service.pseudonyms.user_key(member.from_user.id)
-            await asyncio.to_thread(self.service.store.forget, key)
+            await self._forget(member.from_user.id)
 
-    async def send(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, outcome: Outcome) -> None:
+    async def send(
+        self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, outcome: Outcome, user_id: int
+    ) -> None:
         if outcome.wipe_chat:
             await self._wipe(context, chat_id)
         for reply in outcome.replies:
-            sent = await context.bot.send_message(chat_id, reply.text, reply_markup=_markup(reply))
+            try:
+                send = partial(context.bot.send_message, chat_id, reply.text, reply_markup=_markup(reply))
+                sent = await with_retries(send)
+            except Forbidden:
+                # The user blocked the bot (403): nothing of theirs should outlive that.
+                await self._forget(user_id)
+                return
             if not outcome.wipe_chat:
                 self.recent.add(chat_id, sent.message_id)
+
+    async def _forget(self, user_id: int) -> None:
+        key = self.service.pseudonyms.user_key(user_id)
+        await asyncio.to_thread(self.service.store.forget, key)
 
     async def _wipe(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
         ids = self.recent.take(chat_id)
@@ -224,7 +310,7 @@ def build_application(config: Config, service: BotService) -> Application[Any, A
         service.conversation.bot_username = config.bot_username or me.username
         await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMAND_MENU])
 
-    application = builder.post_init(post_init).build()
+    application = builder.post_init(post_init).concurrent_updates(PerUserOrder()).build()
     application.add_handler(TypeHandler(Update, adapter.on_update))
     application.add_error_handler(adapter.on_error)
     if application.job_queue is not None:

@@ -27,6 +27,8 @@ BOT_USER = {
     "can_read_all_group_messages": False,
     "supports_inline_queries": False,
 }
+DROP = -1  # fault status: close the connection without answering
+SLOW = -2  # fault status: answer only after body["seconds"], so the client times out
 JSON_FIELDS = {
     "reply_markup",
     "allowed_updates",
@@ -59,6 +61,7 @@ class BotApiStandIn:
         self.port = 0
         # Fault injection: method -> list of (status, body) answered before behaving normally.
         self.faults: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+        self.faulted: list[str] = []
 
     # ------------------------------------------------------------------ server
     async def start(self) -> str:
@@ -105,6 +108,15 @@ class BotApiStandIn:
         faults = self.faults.get(method)
         if faults:
             status, body = faults.pop(0)
+            self.faulted.append(method)
+            if status == DROP:
+                # A dropped connection: the client sees the socket close with no response.
+                if request.transport is not None:
+                    request.transport.abort()
+                return web.Response(status=500)
+            if status == SLOW:
+                await asyncio.sleep(float(body.get("seconds", 30)))
+                return web.json_response({"ok": True, "result": [] if method == "getUpdates" else True})
             return web.json_response(body, status=status)
         if method == "getUpdates":
             result: Any = await self._get_updates(params)
@@ -285,3 +297,11 @@ def blocked(chat_id: int = 111) -> dict[str, Any]:
             "new_chat_member": {"status": "kicked", "user": BOT_USER, "until_date": 0},
         }
     }
+
+
+def error(code: int, description: str, retry_after: int | None = None) -> tuple[int, dict[str, Any]]:
+    """A Bot API error answer, as Telegram shapes it."""
+    body: dict[str, Any] = {"ok": False, "error_code": code, "description": description}
+    if retry_after is not None:
+        body["parameters"] = {"retry_after": retry_after}
+    return code, body

@@ -1,0 +1,190 @@
+"""Reliability and privacy of the real bot process, with faults injected through the Bot API stand-in."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import BotProcess, start_bot, stop_bot
+from tests.support import botapi
+from tests.support.botapi import DROP, BotApiStandIn, error
+
+
+def answers_to(api: BotApiStandIn, chat: int) -> list[str]:
+    return [c.params["text"] for c in api.sent("sendMessage", chat)]
+
+
+async def wait_answers(api: BotApiStandIn, chat: int, count: int, timeout: float = 30) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while len(answers_to(api, chat)) < count:
+        if loop.time() > deadline:
+            raise AssertionError(f"chat {chat}: {len(answers_to(api, chat))} answers, expected {count}")
+        await asyncio.sleep(0.05)
+
+
+async def settle(seconds: float = 1.5) -> None:
+    """Time for any duplicate answer to show up before counting."""
+    await asyncio.sleep(seconds)
+
+
+async def test_send_failures_are_retried_and_answered_exactly_once(
+    standin: BotApiStandIn, bot: BotProcess
+) -> None:
+    standin.faults["sendMessage"] = [
+        error(502, "Bad Gateway"),
+        error(500, "Internal Server Error"),
+        (DROP, {}),
+    ]
+    await standin.push(botapi.message("/start", 301))
+    await wait_answers(standin, 301, 1)
+    await settle()
+    assert len(answers_to(standin, 301)) == 1
+    assert standin.faulted.count("sendMessage") == 3
+
+
+async def test_flood_limit_storm_waits_and_answers_once(standin: BotApiStandIn, bot: BotProcess) -> None:
+    standin.faults["sendMessage"] = [error(429, "Too Many Requests: retry after 1", retry_after=1)] * 2
+    await standin.push(botapi.message("/start", 302))
+    await wait_answers(standin, 302, 1)
+    await settle()
+    assert len(answers_to(standin, 302)) == 1
+
+
+async def test_polling_survives_errors_timeouts_and_conflicts(
+    standin: BotApiStandIn, bot: BotProcess
+) -> None:
+    standin.faults["getUpdates"] = [
+        error(502, "Bad Gateway"),
+        (DROP, {}),
+        error(409, "Conflict: terminated by other getUpdates request"),
+        error(500, "Internal Server Error"),
+    ]
+    for chat in (303, 304, 305):
+        await standin.push(botapi.message("/start", chat))
+    for chat in (303, 304, 305):
+        await wait_answers(standin, chat, 1, timeout=60)
+    await settle()
+    assert [len(answers_to(standin, c)) for c in (303, 304, 305)] == [1, 1, 1]
+
+
+async def test_updates_are_not_answered_twice_without_faults(standin: BotApiStandIn, bot: BotProcess) -> None:
+    texts = ["hola", "cuanto me toca de aguinaldo", "/temas", "gracias", "/privacidad"]
+    for text in texts:
+        await standin.push(botapi.message(text, 306))
+    await wait_answers(standin, 306, len(texts))
+    await settle()
+    assert len(answers_to(standin, 306)) == len(texts)
+
+
+async def test_one_users_updates_are_answered_in_order(standin: BotApiStandIn, bot: BotProcess) -> None:
+    commands = ["/privacidad", "/ayuda", "/temas", "/idioma"] * 3
+    for command in commands:
+        await standin.push(botapi.message(command, 307))
+    await wait_answers(standin, 307, len(commands))
+    openings = [t.split("\n")[0][:12] for t in answers_to(standin, 307)]
+    expected = ["🔒 Aviso de p", "Puedes escri", "Elige un tem", "¿En qué idio"] * 3
+    assert openings == expected
+
+
+async def test_forbidden_on_send_purges_the_user(standin: BotApiStandIn, bot: BotProcess) -> None:
+    await standin.push(botapi.message("/start", 308))
+    await wait_answers(standin, 308, 1)
+    rows_before = _rows(bot.data_dir)
+    standin.faults["sendMessage"] = [error(403, "Forbidden: bot was blocked by the user")]
+    await standin.push(botapi.message("hola", 308))
+    await standin.push(botapi.message("/start", 309))
+    await wait_answers(standin, 309, 1)
+    assert _rows(bot.data_dir) == rows_before  # 308 removed, 309 added
+
+
+async def test_sigterm_drains_pending_updates_and_confirms_the_offset(
+    standin: BotApiStandIn, tmp_path: Path
+) -> None:
+    process = await start_bot(standin, tmp_path / "data")
+    ids = [await standin.push(botapi.message(f"/temas {i}", 310 + i)) for i in range(5)]
+    await standin.wait_for(lambda c: c.method == "sendMessage")
+    process.process.send_signal(signal.SIGTERM)
+    code = await asyncio.wait_for(process.process.wait(), 30)
+    assert code == 0, process.logs()
+    for i in range(5):
+        assert len(answers_to(standin, 310 + i)) == 1, f"update {i} was not answered before shutdown"
+    assert standin.confirmed_offset == ids[-1] + 1, "the last update was not confirmed to Telegram"
+
+
+async def test_restart_after_kill_keeps_state_and_answers_new_updates(
+    standin: BotApiStandIn, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    first = await start_bot(standin, data)
+    await standin.push(botapi.message("/start", 320))
+    await wait_answers(standin, 320, 1)
+    first.process.kill()  # kill -9: no chance to flush anything
+    await first.process.wait()
+    assert _rows(data) == 1, "the state was on disk before the reply was sent"
+    second = await start_bot(standin, data)
+    try:
+        await standin.push(botapi.message("/start", 320))
+        await wait_answers(standin, 320, 2)
+        welcome = answers_to(standin, 320)[-1]
+        assert "/privacidad" not in welcome, "the first-time notice is not repeated: the state survived"
+    finally:
+        await stop_bot(second)
+
+
+MARKER = "ZQXMARK"
+PHONE = "5512345678"
+CURP = "GOMR800101MDFRRS09"
+SECRET_TEXT = f"{MARKER} Rosa Martínez {PHONE} {CURP} mi patrona no me paga"
+
+
+async def test_private_text_never_reaches_logs_or_the_data_folder(
+    standin: BotApiStandIn, tmp_path: Path
+) -> None:
+    bot = await start_bot(standin, tmp_path / "data")
+    chat = 330
+    updates: list[dict[str, Any]] = [
+        botapi.message(SECRET_TEXT, chat),
+        botapi.message(f"receta de pozole {MARKER} {PHONE}", chat),  # an unanswerable question
+        botapi.callback("s:n", chat),  # declines to share it
+        botapi.edited(SECRET_TEXT, chat),
+        botapi.message(f"/start {MARKER}", chat),
+        botapi.message(f"/{MARKER} {PHONE}", chat),
+        botapi.callback(f"a:{MARKER}", chat),
+        botapi.message(f"{SECRET_TEXT} @cerrando_brechas_test_bot", -331, user_id=chat),
+        botapi.message(SECRET_TEXT * 20, chat),
+    ]
+    for update in updates:
+        await standin.push(update)
+    await wait_answers(standin, chat, 7)
+    await wait_answers(standin, -331, 1)
+    await stop_bot(bot)
+    logs = bot.logs()
+    for secret in (MARKER, PHONE, CURP, "Rosa", "Martínez", str(chat)):
+        assert secret not in logs, f"{secret!r} in the logs"
+        for path in (tmp_path / "data").rglob("*"):
+            if path.is_file():
+                assert secret.encode() not in path.read_bytes(), f"{secret!r} in {path.name}"
+
+
+async def test_a_shared_question_is_kept_scrubbed(standin: BotApiStandIn, tmp_path: Path) -> None:
+    bot = await start_bot(standin, tmp_path / "data")
+    chat = 340
+    await standin.push(botapi.message(f"donde venden semillas de maiz, soy Rosa {PHONE} {CURP}", chat))
+    await wait_answers(standin, chat, 1)
+    await standin.push(botapi.callback("s:y", chat))
+    await wait_answers(standin, chat, 2)
+    await stop_bot(bot)
+    stored = b"".join(p.read_bytes() for p in (tmp_path / "data").rglob("*") if p.is_file())
+    assert b"semillas" in stored
+    for secret in (PHONE, CURP, "Rosa"):
+        assert secret.encode() not in stored
+
+
+def _rows(data_dir: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(data_dir / "state.db") as db:
+        return int(db.execute("SELECT COUNT(*) FROM users").fetchone()[0])
