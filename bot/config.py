@@ -37,6 +37,7 @@ class Config:
     bot_username: str | None = None
     retention_days: int = 90
     knowledge_dir: Path | None = None  # None: the knowledge/ folder of this checkout
+    rate_limit: int = 30  # messages per second overall: Telegram's broadcast limit
 
     @property
     def api_base_url(self) -> str | None:
@@ -131,4 +132,5 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         bot_username=username,
         retention_days=_int(env, "BOT_RETENTION_DAYS", 90, 1, 3650),
         knowledge_dir=_directory(env, "BOT_KNOWLEDGE_DIR"),
+        rate_limit=_int(env, "BOT_RATE_LIMIT", 30, 1, 10_000),
     )

@@ -300,7 +300,9 @@ def build_application(config: Config, service: BotService) -> Application[Any, A
         raise ValueError("TELEGRAM_TOKEN is required")
     adapter = TelegramAdapter(service)
     builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
-        ApplicationBuilder().token(config.telegram_token).rate_limiter(AIORateLimiter(max_retries=3))
+        ApplicationBuilder()
+        .token(config.telegram_token)
+        .rate_limiter(AIORateLimiter(overall_max_rate=config.rate_limit, max_retries=3))
     )
     if config.api_base_url and config.api_file_url:
         builder = builder.base_url(config.api_base_url).base_file_url(config.api_file_url)

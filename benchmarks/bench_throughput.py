@@ -1,0 +1,147 @@
+"""The real bot process against the Bot API stand-in with simulated users and added API latency.
+
+    .venv/bin/python -m benchmarks.bench_throughput [--users 1000] [--updates 50000] [--latency-ms 100]
+
+Prints: time from start to first poll, replies per second, p50/p95/p99 time in the bot (from the update
+being handed to the bot by getUpdates to its reply reaching the API), and the bot's resident memory
+sampled along the run. Targets (issue 7): >= 300 replies/s, p95 < 100 ms, flat memory over 50,000
+updates, start to first poll < 2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict, deque
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from tests.support import botapi
+from tests.support.botapi import BotApiStandIn
+
+ROOT = Path(__file__).resolve().parents[1]
+TOKEN = "123456789:BENCH-token_for-the-stand-in-only"
+MESSAGES = ["/temas", "cuanto me toca de aguinaldo", "me corrieron sin pagarme", "hola", "/privacidad"]
+
+
+class TimedStandIn(BotApiStandIn):
+    """The stand-in plus added latency on every call but getUpdates, and per-chat delivery times."""
+
+    def __init__(self, latency: float) -> None:
+        super().__init__()
+        self.latency = latency
+        self.delivered: dict[int, deque[float]] = defaultdict(deque)
+        self.in_bot: list[float] = []
+        self.replies = 0
+        self.first_poll: float | None = None
+        self._seen: set[int] = set()
+
+    async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        if self.first_poll is None:
+            self.first_poll = time.monotonic()
+        updates = await super()._get_updates(params)
+        now = time.monotonic()
+        for update in updates:
+            if update["update_id"] not in self._seen:
+                self._seen.add(update["update_id"])
+                self.delivered[update["message"]["chat"]["id"]].append(now)
+        return updates
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        if method == "sendMessage":
+            params, _ = await self._params(request)
+            queue = self.delivered.get(int(params["chat_id"]))
+            if queue:
+                self.in_bot.append(time.monotonic() - queue.popleft())
+            self.replies += 1
+            await asyncio.sleep(self.latency)
+            return web.json_response({"ok": True, "result": self._result(method, params)})
+        if method != "getUpdates":
+            await asyncio.sleep(self.latency)
+        return await super()._handle(request)
+
+
+def rss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
+async def run(users: int, updates: int, latency: float) -> None:
+    api = TimedStandIn(latency)
+    await api.start()
+    data = Path(tempfile.mkdtemp(prefix="cb-bench-"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_", "BOT_"))}
+    env.update(
+        TELEGRAM_TOKEN=TOKEN,
+        TELEGRAM_BASE_URL=f"http://127.0.0.1:{api.port}/bot",
+        BOT_DATA_DIR=str(data),
+        BOT_LOG_LEVEL="WARNING",
+        # Telegram's own cap (30/s) is enforced by the rate limiter in production; lifted here so the
+        # figure measures the bot, not the limiter.
+        BOT_RATE_LIMIT="5000",
+    )
+    started = time.monotonic()
+    process = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", cwd=ROOT, env=env)
+    while api.first_poll is None:
+        await asyncio.sleep(0.01)
+    print(f"start to first poll: {api.first_poll - started:.2f} s")
+    rng = random.Random(1)
+    memory: list[tuple[int, float]] = []
+    sent = 0
+    run_start = time.monotonic()
+    # Users write at their own pace: keep at most a few messages per user in flight.
+    while sent < updates:
+        burst = min(500, updates - sent)
+        for _ in range(burst):
+            chat = 10_000 + rng.randrange(users)
+            await api.push(botapi.message(rng.choice(MESSAGES), chat))
+        sent += burst
+        while sent - api.replies > 1500:
+            await asyncio.sleep(0.01)
+        if sent % 5000 < burst:
+            memory.append((sent, rss_mb(process.pid)))
+    while api.replies < updates and time.monotonic() - run_start < 600:
+        await asyncio.sleep(0.05)
+    elapsed = time.monotonic() - run_start
+    memory.append((updates, rss_mb(process.pid)))
+    process.terminate()
+    await process.wait()
+    await api.stop()
+    times = sorted(api.in_bot)
+    print(f"updates: {updates} from {users} users, API latency {latency * 1000:.0f} ms per call")
+    print(f"replies: {api.replies} in {elapsed:.1f} s = {api.replies / elapsed:.0f} replies/s")
+    if times:
+        p = lambda q: times[min(len(times) - 1, int(len(times) * q))] * 1000  # noqa: E731
+        print(
+            f"time in the bot: p50 {statistics.median(times) * 1000:.1f} ms, p95 {p(0.95):.1f} ms, p99 {p(0.99):.1f} ms"
+        )
+    print("resident memory of the bot (updates sent: MB): " + ", ".join(f"{n}: {m:.0f}" for n, m in memory))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--users", type=int, default=1000)
+    parser.add_argument("--updates", type=int, default=50_000)
+    parser.add_argument("--latency-ms", type=float, default=100)
+    args = parser.parse_args()
+    asyncio.run(run(args.users, args.updates, args.latency_ms / 1000))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
