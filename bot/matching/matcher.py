@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
@@ -60,16 +61,22 @@ class MatchResult:
 _stemmer = snowballstemmer.stemmer("spanish")
 
 
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    # The same few thousand words recur in every phrasing and question: stem each once.
+    return str(_stemmer.stemWord(word))
+
+
 def content_words(text: str) -> list[str]:
     return [w for w in text.split() if w not in STOPWORDS]
 
 
 def features(normalized: str) -> dict[str, float]:
     """Stemmed content words, pairs of them, and character n-grams of every word."""
-    stems = _stemmer.stemWords(content_words(normalized))
+    stems = [stem(w) for w in content_words(normalized)]
     feats: defaultdict[str, float] = defaultdict(float)
-    for stem in stems:
-        feats[stem] += 1
+    for word_stem in stems:
+        feats[word_stem] += 1
     for a, b in pairwise(stems):
         feats[f"{a}_{b}"] += 1
     for word in normalized.split():

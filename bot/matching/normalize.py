@@ -25,7 +25,8 @@ class Normalizer:
     """Whole-token rewrites (SMS forms, misspellings) then phrase synonyms, all read from knowledge data."""
 
     tokens: dict[str, str] = field(default_factory=dict)
-    phrases: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    phrases: dict[str, str] = field(default_factory=dict)
+    pattern: re.Pattern[str] | None = None
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Mapping[str, str]]) -> Normalizer:
@@ -33,17 +34,16 @@ class Normalizer:
         for table in ("sms", "errores"):
             for raw, canonical in tables.get(table, {}).items():
                 tokens[fold(raw)] = fold(canonical)
-        phrases = []
-        synonyms = {fold(k): fold(v) for k, v in tables.get("sinonimos", {}).items()}
-        # Longest first, so "me corrieron del trabajo" wins over "me corrieron".
-        for raw in sorted(synonyms, key=len, reverse=True):
-            if raw:
-                phrases.append((re.compile(rf"\b{re.escape(raw)}\b"), synonyms[raw]))
-        return cls(tokens, phrases)
+        phrases = {fold(k): fold(v) for k, v in tables.get("sinonimos", {}).items() if fold(k)}
+        # One pass, longest alternative first, so "me corrieron del trabajo" wins over "me corrieron" and a
+        # replacement is never rewritten again by another entry.
+        alternatives = "|".join(re.escape(k) for k in sorted(phrases, key=len, reverse=True))
+        pattern = re.compile(rf"\b(?:{alternatives})\b") if phrases else None
+        return cls(tokens, phrases, pattern)
 
     def __call__(self, text: str) -> str:
         words = fold(text[:MAX_CHARS]).split()
         text = " ".join(self.tokens.get(w, w) for w in words)
-        for pattern, canonical in self.phrases:
-            text = pattern.sub(canonical, text)
+        if self.pattern is not None:
+            text = self.pattern.sub(lambda m: self.phrases[m.group(0)], text)
         return " ".join(text.split())
