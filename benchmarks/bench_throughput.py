@@ -126,10 +126,12 @@ async def run(users: int, updates: int, latency: float) -> None:
     print(f"updates: {updates} from {users} users, API latency {latency * 1000:.0f} ms per call")
     print(f"replies: {api.replies} in {elapsed:.1f} s = {api.replies / elapsed:.0f} replies/s")
     if times:
-        p = lambda q: times[min(len(times) - 1, int(len(times) * q))] * 1000  # noqa: E731
-        print(
-            f"time in the bot: p50 {statistics.median(times) * 1000:.1f} ms, p95 {p(0.95):.1f} ms, p99 {p(0.99):.1f} ms"
-        )
+
+        def pct(q: float) -> float:
+            return times[min(len(times) - 1, int(len(times) * q))] * 1000
+
+        p50 = statistics.median(times) * 1000
+        print(f"time in the bot: p50 {p50:.1f} ms, p95 {pct(0.95):.1f} ms, p99 {pct(0.99):.1f} ms")
     print("resident memory of the bot (updates sent: MB): " + ", ".join(f"{n}: {m:.0f}" for n, m in memory))
 
 

@@ -1,10 +1,12 @@
-"""Command line: `python -m bot [run|chat|ask|kb|i18n] ...`."""
+"""Command line: `python -m bot [run|chat|ask|kb|i18n|link|report|calc] ...`."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from bot import __version__
 from bot.config import Config, ConfigError, load_config
@@ -58,6 +60,39 @@ def _i18n(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def _link(config: Config, args: argparse.Namespace) -> int:
+    from bot import flyer
+    from bot.knowledge.loader import load_knowledge_strict
+
+    kb = load_knowledge_strict(config.knowledge_dir or DEFAULT_DIR)
+    return flyer.main(kb, args.bot or config.bot_username, args.org, args.tema, args.out)
+
+
+def _report(config: Config, args: argparse.Namespace) -> int:
+    from bot import report
+    from bot.knowledge.loader import load_knowledge_strict
+    from bot.matching.normalize import Normalizer
+
+    kb = load_knowledge_strict(config.knowledge_dir or DEFAULT_DIR)
+    normalize = Normalizer.from_tables(kb.synonyms)
+    return report.main(config.data_dir, normalize, args.since, args.org, args.csv, args.png)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' no es una fecha AAAA-MM-DD") from None
+
+
+def _calc(config: Config, args: argparse.Namespace) -> int:
+    from bot import calc_cli
+    from bot.knowledge.loader import load_knowledge_strict
+
+    kb = load_knowledge_strict(config.knowledge_dir or DEFAULT_DIR)
+    return calc_cli.main(kb, args.nombre, args.campos)
+
+
 def _default(config: Config, args: argparse.Namespace) -> int:
     return (_run if config.telegram_token else _chat)(config, args)
 
@@ -83,6 +118,31 @@ def parser() -> argparse.ArgumentParser:
     comp = i18n_sub.add_parser("compile", help="compila los .po a .mo")
     comp.add_argument("--quiet", action="store_true")
     i18n.set_defaults(func=_i18n)
+    link = sub.add_parser("link", help="enlace t.me y volante con código QR para una organización o un tema")
+    target = link.add_mutually_exclusive_group(required=True)
+    target.add_argument("--org", help="código de la organización (knowledge/organizaciones.yaml)")
+    target.add_argument("--tema", "--topic", dest="tema", help="id de una entrada o un área")
+    link.add_argument("--bot", help="@usuario del bot (si no, BOT_USERNAME)")
+    link.add_argument("--out", type=Path, help="archivo PNG del volante (si no, volante-<código>.png)")
+    link.set_defaults(func=_link)
+    rep = sub.add_parser(
+        "report", help="qué se preguntó, sin datos personales (conteos menores que 5 ocultos)"
+    )
+    rep.add_argument("--org", help="solo lo que llegó por el enlace de esta organización")
+    rep.add_argument("--since", type=_date, help="desde esta fecha (AAAA-MM-DD)")
+    rep.add_argument("--csv", type=Path, help="también escribe las tablas en este archivo CSV")
+    rep.add_argument("--png", type=Path, help="también dibuja la gráfica semanal en este PNG")
+    rep.set_defaults(func=_report)
+    calc = sub.add_parser(
+        "calc",
+        help="un cálculo sin el chat: python -m bot calc aguinaldo --salario 300 --periodo diario ...",
+        description="Un cálculo sin el chat. Los campos de cada uno: python -m bot calc NOMBRE --help",
+    )
+    calc.add_argument("nombre", nargs="?", help="aguinaldo, vacaciones, finiquito, ...")
+    calc.add_argument(
+        "campos", nargs=argparse.REMAINDER, help="--campo valor ... [--json] [--fecha AAAA-MM-DD]"
+    )
+    calc.set_defaults(func=_calc)
     return p
 
 

@@ -17,6 +17,7 @@ from bot.matching.matcher import Matcher
 from bot.matching.normalize import Normalizer
 from bot.privacy import Pseudonymizer, load_secret
 from bot.storage import Store
+from bot.voice import Speaker
 
 
 def build_matcher(kb: KnowledgeBase) -> Matcher:
@@ -24,10 +25,17 @@ def build_matcher(kb: KnowledgeBase) -> Matcher:
     return Matcher(phrasings, Normalizer.from_tables(kb.synonyms))
 
 
-def build_conversation(knowledge_dir: Path = DEFAULT_DIR, bot_username: str | None = None) -> Conversation:
+def build_conversation(
+    knowledge_dir: Path = DEFAULT_DIR, bot_username: str | None = None, voice_available: bool = False
+) -> Conversation:
     kb = load_knowledge_strict(knowledge_dir)
     return Conversation(
-        kb=kb, matcher=build_matcher(kb), translator=Translator(), flows=FLOWS, bot_username=bot_username
+        kb=kb,
+        matcher=build_matcher(kb),
+        translator=Translator(),
+        flows=FLOWS,
+        bot_username=bot_username,
+        voice_available=voice_available,
     )
 
 
@@ -38,12 +46,18 @@ class BotService:
     conversation: Conversation
     store: Store
     pseudonyms: Pseudonymizer
+    speaker: Speaker | None = None
 
     @classmethod
     def from_config(cls, config: Config) -> BotService:
-        conversation = build_conversation(config.knowledge_dir or DEFAULT_DIR, config.bot_username)
+        speaker = Speaker(config.data_dir / "audio")
+        conversation = build_conversation(
+            config.knowledge_dir or DEFAULT_DIR, config.bot_username, speaker.available
+        )
         store = Store(config.data_dir)
-        return cls(conversation, store, Pseudonymizer(load_secret(config.data_dir, config.bot_secret)))
+        return cls(
+            conversation, store, Pseudonymizer(load_secret(config.data_dir, config.bot_secret)), speaker
+        )
 
     def process(self, user_id: int | str, event: Event) -> Outcome:
         key = self.pseudonyms.user_key(user_id)

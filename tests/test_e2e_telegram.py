@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import itertools
+import shutil
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -10,6 +12,7 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
+import soundfile
 
 from tests.conftest import BotProcess, start_bot, stop_bot
 from tests.support import botapi
@@ -42,9 +45,13 @@ def buttons(call: Call) -> list[dict[str, Any]]:
 async def say(api: BotApiStandIn, update: dict[str, Any], chat_id: int) -> Call:
     before = len(api.calls)
     await api.push(update)
-    return await api.wait_for(
-        lambda c: c.method == "sendMessage" and int(c.params["chat_id"]) == chat_id, after=before
+    call = await api.wait_for(
+        lambda c: c.method in ("sendMessage", "sendVoice") and int(c.params["chat_id"]) == chat_id,
+        after=before,
     )
+    if call.method == "sendVoice":  # a spoken reply carries its text as the caption
+        call.params["text"] = call.params.get("caption", "")
+    return call
 
 
 async def test_registers_the_command_menu(api: BotApiStandIn, running: BotProcess) -> None:
@@ -159,3 +166,16 @@ async def test_blocking_the_bot_purges_the_user(api: BotApiStandIn, running: Bot
 def _user_rows(data_dir: Path) -> int:
     with sqlite3.connect(data_dir / "state.db") as db:
         return int(db.execute("SELECT COUNT(*) FROM users").fetchone()[0])
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
+async def test_listen_sends_a_valid_ogg_opus_voice_note(api: BotApiStandIn, running: BotProcess) -> None:
+    chat = next(_chats)
+    before = len(api.calls)
+    await api.push(botapi.callback("v:aguinaldo", chat))
+    call = await api.wait_for(
+        lambda c: c.method == "sendVoice" and int(c.params["chat_id"]) == chat, after=before
+    )
+    audio = call.files["voice"]
+    samples, rate = soundfile.read(io.BytesIO(audio))
+    assert audio.startswith(b"OggS") and rate == 48_000 and len(samples) / rate > 2

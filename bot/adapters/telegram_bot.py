@@ -235,8 +235,20 @@ class TelegramAdapter:
         if outcome.wipe_chat:
             await self._wipe(context, chat_id)
         for reply in outcome.replies:
+            audio = None
+            if reply.audio is not None and self.service.speaker is not None:
+                audio = await asyncio.to_thread(self.service.speaker.speak, reply.audio.text)
             try:
-                send = partial(context.bot.send_message, chat_id, reply.text, reply_markup=_markup(reply))
+                if audio is not None:
+                    send = partial(
+                        context.bot.send_voice,
+                        chat_id,
+                        audio,
+                        caption=reply.text[:1024],
+                        reply_markup=_markup(reply),
+                    )
+                else:
+                    send = partial(context.bot.send_message, chat_id, reply.text, reply_markup=_markup(reply))
                 sent = await with_retries(send)
             except Forbidden:
                 # The user blocked the bot (403): nothing of theirs should outlive that.

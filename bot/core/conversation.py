@@ -10,22 +10,25 @@ import logging
 import re
 import traceback
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlparse
 
 from bot.core import flows as flow_engine
 from bot.core.callbacks import Action, Callback, cb, parse
+from bot.core.counters import tag
 from bot.core.events import ChatKind, Event, EventKind, Media
-from bot.core.replies import MAX_TEXT, Button, Outcome, Reply
+from bot.core.replies import MAX_TEXT, Audio, Button, Outcome, Reply
+from bot.core.result_text import render_result
 from bot.core.state import UserState
 from bot.formatting import date_long
 from bot.i18n import LANGUAGES, Gettext, Translator
-from bot.knowledge.model import Entry, KnowledgeBase
+from bot.knowledge.model import STATES, Entry, KnowledgeBase, Organization
 from bot.knowledge.render import render
 from bot.matching.matcher import Band, Matcher, MatchResult
 from bot.matching.normalize import fold
+from bot.organizations import WORK_TYPES, contact_lines, for_handoff
 from bot.privacy import PendingShares, scrub
-from bot.rules.result import Msg, Result, Verdict
+from bot.rules.result import Result
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +57,7 @@ class Conversation:
     translator: Translator = field(default_factory=Translator)
     flows: Mapping[str, flow_engine.Flow] = field(default_factory=dict)
     bot_username: str | None = None
+    voice_available: bool = False  # espeak-ng is installed: offer "Escuchar" and speak voice-note replies
     # Unanswered questions waiting for the user's yes/no to share them: in memory only, never stored.
     pending_shares: PendingShares = field(default_factory=lambda: PendingShares())
 
@@ -69,7 +73,8 @@ class Conversation:
     def handle(self, event: Event, state: UserState) -> tuple[Outcome, UserState]:
         """Never raises for any input: an internal error becomes a kind apology and the state is kept."""
         try:
-            return self._dispatch(event, state)
+            outcome, new_state = self._dispatch(event, state)
+            return self._tag_counters(outcome, new_state, event), new_state
         except Exception as exc:
             # Type and frames only: an exception's message can quote what the user wrote.
             frames = "".join(traceback.format_tb(exc.__traceback__))
@@ -77,6 +82,14 @@ class Conversation:
             _ = self.translator.gettext(state.lang)
             text = _("Perdón, algo falló de mi lado. Intenta de nuevo o toca un tema.")
             return Outcome((Reply(text, self._topic_buttons(_)),)), state
+
+    def _tag_counters(self, outcome: Outcome, state: UserState, event: Event) -> Outcome:
+        """Add the language and the organization code to each counter key (see bot/core/counters.py)."""
+        if not outcome.counters or event.chat is ChatKind.GROUP:
+            return outcome
+        organization = self.kb.organization(state.org) if state.org else None
+        org = organization.code if organization else None
+        return replace(outcome, counters=tuple(tag(c, state.lang, org) for c in outcome.counters))
 
     def _dispatch(self, event: Event, state: UserState) -> tuple[Outcome, UserState]:
         if event.chat is ChatKind.GROUP:
@@ -143,7 +156,13 @@ class Conversation:
         _ = self.translator.gettext(state.lang)
         first_time = not state.welcomed
         state.welcomed = True
-        replies.append(self._welcome(_, first_time))
+        organization = None
+        if payload and not payload.startswith(("lang-", "tema-")):
+            organization = self.kb.organization(payload)
+            if organization is not None:
+                state.org = organization.code
+                counters.append("llegada")
+        replies.append(self._welcome(_, first_time, organization))
         if payload.startswith("tema-"):
             topic = payload[5:]
             if topic in self.kb.entries:
@@ -154,15 +173,25 @@ class Conversation:
                 counters.append(f"deeplink:tema-{topic}")
         return Outcome(tuple(replies), counters=tuple(counters)), state
 
-    def _welcome(self, _: Gettext, first_time: bool) -> Reply:
+    def _welcome(self, _: Gettext, first_time: bool, organization: Organization | None = None) -> Reply:
         text = _(
             "¡Hola! Te explico tus derechos si trabajas en una casa o en el campo: IMSS, salario, "
             "aguinaldo, vacaciones, despido y cuidados.\n\n"
             "Escribe tu pregunta como quieras, o toca un tema."
         )
+        if organization is not None:
+            text += "\n\n🤝 " + _("Llegaste por el enlace de {name}.").format(name=organization.name)
+            if organization.contacts:
+                text += " " + _("Su contacto:") + "\n" + contact_lines(organization)
         if first_time:
             text += "\n\n" + self._privacy_short(_)
+            if organization is not None:
+                text += " " + _(
+                    "También guardo por qué enlace llegaste, para mostrarte primero a {name}."
+                ).format(name=organization.short_name)
         buttons = [*self._topic_buttons(_), (Button("🗣️ " + _("Idioma / Language"), cb(Action.LANGUAGE)),)]
+        if organization is not None:
+            buttons.append((Button("🤝 " + _("Hablar con una persona"), cb(Action.HELP)),))
         return Reply(text, tuple(buttons))
 
     def _help_body(self, _: Gettext) -> str:
@@ -197,7 +226,8 @@ class Conversation:
         return _(
             "🔒 Aviso de privacidad\n\n"
             "Qué guardo: tu idioma, si ya viste este aviso, la organización por la que llegaste (si usaste "
-            "su enlace) y, si haces un cálculo, tus respuestas a sus preguntas. Nada más.\n\n"
+            "su enlace) y, si haces un cálculo, tus respuestas a sus preguntas. Nada más. Si pides hablar "
+            "con una persona y me dices dónde trabajas, no lo guardo ni se lo paso a nadie.\n\n"
             "Qué NO guardo: tus mensajes, tu nombre, tu teléfono ni datos de tu empleadora. Tu cuenta de "
             "Telegram se guarda cifrada con una clave secreta, no con tu número.\n\n"
             "Por cuánto tiempo: las respuestas de un cálculo sin terminar se borran a las 72 horas; todo lo "
@@ -271,7 +301,7 @@ class Conversation:
         if action is Action.LANGUAGE:
             return self._set_language(arg, state)
         if action is Action.HELP:
-            return Outcome((self._human_help(_),)), state
+            return self._human_help(arg, state, _), state
         if action is Action.PRIVACY:
             return Outcome((Reply(self._privacy_full(_)),)), state
         if action is Action.FORGET:
@@ -288,7 +318,16 @@ class Conversation:
             return Outcome((self._dont_know(_),)), state
         if action is Action.SHARE:
             return self._share(arg, event, _), state
+        if action is Action.LISTEN:
+            return Outcome((self._listen(arg, state, event, _),)), state
         return Outcome((self._stale_button(_),)), state
+
+    def _listen(self, entry_id: str, state: UserState, event: Event, _: Gettext) -> Reply:
+        entry = self.kb.entries.get(entry_id)
+        if entry is None or not self.voice_available:
+            return self._stale_button(_)
+        spoken = spoken_text(render(self.kb, entry.answer, event.today))
+        return Reply("🔊 " + entry.title, audio=Audio(spoken, state.lang, f"{entry.id}.{state.lang}"))
 
     def _set_language(self, code: str, state: UserState) -> tuple[Outcome, UserState]:
         if not code:
@@ -319,6 +358,8 @@ class Conversation:
         parts.append(footer + ("\n" + source if source else ""))
         text = "\n\n".join(parts)
         rows: list[tuple[Button, ...]] = []
+        if self.voice_available:
+            rows.append((Button("🔊 " + _("Escuchar"), cb(Action.LISTEN, entry.id)),))
         if entry.calculator and entry.calculator in self.flows:
             flow = self.flows[entry.calculator]
             rows.append((Button("🧮 " + _(flow.title), cb(Action.CALCULATE, flow.name)),))
@@ -343,7 +384,87 @@ class Conversation:
             (self._entry_reply(entry, state, event.today),), counters=(f"tema:{entry.area}:{entry.id}",)
         )
 
-    def _human_help(self, _: Gettext) -> Reply:
+    # ------------------------------------------------------------------ talk to a person
+    def _human_help(self, arg: str, state: UserState, _: Gettext) -> Outcome:
+        """Contacts she can reach herself. Her work type and state travel only in the button data of her
+        own chat: asked each time, never stored, never passed to anyone."""
+        if not self.kb.organizations:
+            return Outcome((self._help_entries(_),))
+        head, _sep, rest = arg.partition(".")
+        if head == "texto":
+            return self._handoff_text(rest, _)
+        if head in WORK_TYPES and not rest:
+            return Outcome((self._ask_state(head, _),))
+        if head in WORK_TYPES and (rest in STATES or rest == "-"):
+            return self._handoff_list(head, "" if rest == "-" else rest, state, _)
+        return Outcome((self._ask_work(state, _),))
+
+    def _ask_work(self, state: UserState, _: Gettext) -> Reply:
+        text = ""
+        arrival = self.kb.organization(state.org) if state.org else None
+        if arrival is not None and arrival.contacts:
+            text = f"🤝 {arrival.name}\n{contact_lines(arrival)}\n\n"
+        text += _(
+            "Te muestro a quién puedes acudir. Yo no les paso ningún dato tuyo: tú decides si les "
+            "escribes.\n\n¿Dónde trabajas?"
+        )
+        rows = (
+            (Button("🏠 " + _("En una casa"), cb(Action.HELP, "hogar")),),
+            (Button("🌾 " + _("En el campo"), cb(Action.HELP, "campo")),),
+            (Button(_("Prefiero no decir"), cb(Action.HELP, "general")),),
+        )
+        return Reply(text, rows)
+
+    def _ask_state(self, work: str, _: Gettext) -> Reply:
+        text = _("¿En qué estado trabajas? Así te muestro las oficinas que te tocan. No lo guardo.")
+        buttons = [Button(name, cb(Action.HELP, f"{work}.{code}")) for code, name in STATES.items()]
+        rows = [tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)]
+        rows.append((Button(_("Prefiero no decir"), cb(Action.HELP, f"{work}.-")),))
+        return Reply(text, tuple(rows))
+
+    def _handoff_list(self, work: str, where: str, state: UserState, _: Gettext) -> Outcome:
+        items = []
+        for organization in for_handoff(self.kb, work, where, state.org):
+            item = f"• {organization.name}\n{organization.what}"
+            if organization.contacts:
+                item += "\n" + contact_lines(organization)
+            items.append(item)
+        text = _(
+            "Puedes buscar a estas organizaciones y oficinas. Yo no les paso ningún dato tuyo: tú decides "
+            "si las buscas."
+        )
+        text += "\n\n" + "\n\n".join(items) + "\n\n🚨 " + _("Si estás en peligro, llama al 911.")
+        rows: list[tuple[Button, ...]] = [
+            (Button("📋 " + _("Mensaje para copiar y enviar"), cb(Action.HELP, f"texto.{work}")),)
+        ]
+        if self.kb.area(HELP_AREA):
+            rows.append((Button("📞 " + _("Más sobre dónde pedir ayuda"), cb(Action.TOPICS, HELP_AREA)),))
+        rows.append((Button("📚 " + _("Temas"), cb(Action.TOPICS)),))
+        return Outcome((Reply(_fit(text), tuple(rows)),), counters=(f"persona:{work}",))
+
+    def _handoff_text(self, work: str, _: Gettext) -> Outcome:
+        intro = _(
+            "Copia este mensaje y mándalo tú misma a quien elijas, por WhatsApp, correo o su página. "
+            "Yo no lo envío a nadie. Antes de mandarlo puedes agregar lo que quieras contar."
+        )
+        if work == "hogar":
+            message = _(
+                "Hola. Soy trabajadora del hogar y quiero orientación sobre mis derechos laborales. "
+                "¿Me pueden ayudar o decirme a dónde acudir? Gracias."
+            )
+        elif work == "campo":
+            message = _(
+                "Hola. Trabajo en el campo y quiero orientación sobre mis derechos laborales. "
+                "¿Me pueden ayudar o decirme a dónde acudir? Gracias."
+            )
+        else:
+            message = _(
+                "Hola. Quiero orientación sobre mis derechos laborales. "
+                "¿Me pueden ayudar o decirme a dónde acudir? Gracias."
+            )
+        return Outcome((Reply(intro), Reply(message, forwardable=True)))
+
+    def _help_entries(self, _: Gettext) -> Reply:
         area = self.kb.area(HELP_AREA)
         text = _(
             "Estas son instituciones y organizaciones que te pueden orientar en persona o por teléfono. "
@@ -374,6 +495,9 @@ class Conversation:
         if small_talk:
             return Outcome((self._small_talk(small_talk, _),)), state
         result = self.matcher.match(text)
+        started = self._prefilled_flow(text, result, state, event, _)
+        if started is not None:
+            return started, state
         outcome = self._answer_match(result, state, event, _)
         if result.band is Band.UNKNOWN and event.user:
             self.pending_shares.put(event.user, text, event.at.timestamp())
@@ -464,7 +588,11 @@ class Conversation:
             )
         else:
             text = _("Solo puedo leer mensajes de texto. Escribe tu pregunta o toca un tema:")
-        return Outcome((Reply(text, self._topic_buttons(_)),))
+        audio = None
+        if self.voice_available and event.media in (Media.VOICE, Media.AUDIO, Media.VIDEO_NOTE):
+            # Someone who sends a voice note may read little: say it aloud too.
+            audio = Audio(spoken_text(text), state.lang, f"no-escucho.{state.lang}")
+        return Outcome((Reply(text, self._topic_buttons(_), audio=audio),))
 
     # ------------------------------------------------------------------ flows
     def _start_flow(self, name: str, state: UserState, event: Event, _: Gettext) -> tuple[Outcome, UserState]:
@@ -474,6 +602,33 @@ class Conversation:
         state.flow = flow_engine.start(flow)
         intro = Reply(_(flow.intro))
         return self._flow_next(flow, state, event, _, lead=(intro,))
+
+    def _prefilled_flow(
+        self, text: str, result: MatchResult, state: UserState, event: Event, _: Gettext
+    ) -> Outcome | None:
+        """A question that already carries its numbers ("gano 300 diarios y trabajé todo el año, ¿cuánto es
+        mi aguinaldo?") starts the calculator of the entry it is about with what was said, and asks only
+        what is missing (or answers at once). Numbers are taken out for matching: they only add noise."""
+        if not any(ch.isdigit() for ch in text) or self._urgent(text, result):
+            return None
+        words = self.matcher.match(re.sub(r"\$?\d[\d.,]*", " ", text))
+        match = next((r for r in (words, result) if r.band is not Band.UNKNOWN and r.best), None)
+        entry = self.kb.entries.get(match.best.entry_id) if match and match.best else None
+        flow = self.flows.get(entry.calculator or "") if entry and not entry.urgent else None
+        if flow is None or flow.prefill is None:
+            return None
+        answers, _problems = flow_engine.fill(flow, flow.prefill(text), event.today)
+        if not answers:
+            return None
+        state.flow = flow_engine.start(flow, answers)
+        understood = "\n".join(
+            f"• {_(q.label or q.prompt)}: {flow_engine.shown_value(q, answers[q.id], _)}"
+            for q in flow.questions
+            if q.id in answers
+        )
+        lead = Reply(_(flow.intro) + "\n\n" + _("Con lo que me dijiste, anoté:") + "\n" + understood)
+        outcome, _state = self._flow_next(flow, state, event, _, lead=(lead,))
+        return outcome
 
     def _flow_text(self, text: str, state: UserState, event: Event, _: Gettext) -> tuple[Outcome, UserState]:
         assert state.flow is not None
@@ -546,29 +701,6 @@ class Conversation:
         return Outcome((Reply(text + " " + _("¿Qué quieres hacer?"), self._topic_buttons(_)),)), state
 
     def _result_reply(self, result: Result, flow: flow_engine.Flow, _: Gettext) -> Reply:
-        verdicts = {
-            Verdict.YES: "✅ " + _("Sí."),
-            Verdict.NO: "❌ " + _("No."),
-            Verdict.LIKELY: "🟡 " + _("Probablemente sí, pero revisa lo que no pude comprobar."),
-            Verdict.AMOUNT: "🧮",
-        }
-        lines = [f"{verdicts[result.verdict]} {result.summary.render(_)}"]
-        if result.amounts:
-            lines.append("")
-            lines.extend(
-                f"• {a.label.render(_)}: {Msg('{money_v}', {'money_v': a.value}).render(_)}"
-                for a in result.amounts
-            )
-        if result.reasons:
-            lines.append("\n" + _("Por qué:"))
-            lines.extend(f"• {r.text.render(_)} ({r.citation})" for r in result.reasons)
-        if result.not_checked:
-            lines.append("\n" + _("Lo que no revisé:"))
-            lines.extend(f"• {m.render(_)}" for m in result.not_checked)
-        if result.next_steps:
-            lines.append("\n" + _("Qué hacer:"))
-            lines.extend(f"• {m.render(_)}" for m in result.next_steps)
-        lines.append("\n" + _("Calculado con las cifras vigentes al {day}.").format(day=_date(result.as_of)))
         rows: list[tuple[Button, ...]] = [
             (Button("🔁 " + _("Calcular otra vez"), cb(Action.CALCULATE, flow.name)),)
         ]
@@ -576,7 +708,7 @@ class Conversation:
         if entry_id and entry_id in self.kb.entries:
             rows.append((Button("📖 " + self.kb.entries[entry_id].title, cb(Action.ANSWER, entry_id)),))
         rows.append((Button("🤝 " + _("Hablar con una persona"), cb(Action.HELP)),))
-        return Reply(_fit("\n".join(lines)), tuple(rows))
+        return Reply(_fit(render_result(result, _)), tuple(rows))
 
 
 def _date(day: dt.date) -> str:
@@ -587,6 +719,15 @@ def is_official(url: str) -> bool:
     """Government and international bodies' sites; a newspaper is a source but not an official one."""
     host = (urlparse(url).hostname or "").removeprefix("www.")
     return host.endswith(OFFICIAL_SUFFIXES) or host in OFFICIAL_HOSTS
+
+
+_URL_RE = re.compile(r"(https?://|www\.)\S+")
+
+
+def spoken_text(text: str) -> str:
+    """What a voice reads: no links spelt out letter by letter, no bullet symbols."""
+    text = _URL_RE.sub("", text).replace("•", ",").replace("📌", "").replace("🔗", "")
+    return " ".join(text.split())
 
 
 def _fit(text: str) -> str:

@@ -35,6 +35,8 @@ MAX_ANSWER = 750  # the guideline is ~700 characters; the bot's footer adds the 
 HARD_MAX_ANSWER = 1000
 MAX_FIRST_SENTENCE = 200
 REVIEW_MAX_DAYS = 365
+PHONE_RE = re.compile(r"^[*#]?\d[\d ]*\d$|^\d{3}$")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.I)
 
 
 def _fold(text: str) -> str:
@@ -129,7 +131,38 @@ def check(kb: KnowledgeBase, today: dt.date, law_dir: Path | None = LAW_DIR) -> 
 
     problems.extend(_parameter_problems(kb, today))
     problems.extend(_collisions(kb))
+    problems.extend(_organization_problems(kb, today))
     return problems
+
+
+def _organization_problems(kb: KnowledgeBase, today: dt.date) -> Iterable[Problem]:
+    """Cross-references and contact formats of organizaciones.yaml (codes and labels: the loader)."""
+    codes = {o.code for o in kb.organizations}
+    for organization in kb.organizations:
+        where, name = (organization.path, organization.line), organization.code
+        if organization.entry and organization.entry not in kb.entries:
+            yield Problem(*where, f"'{name}': entrada '{organization.entry}' no existe")
+        for code in organization.replaces:
+            if code not in codes:
+                yield Problem(*where, f"'{name}': en_lugar_de '{code}' no es un código de organización")
+        if organization.replaces and not organization.states:
+            yield Problem(*where, f"'{name}': 'en_lugar_de' solo sirve con 'estados'")
+        for contact in organization.contacts:
+            value = contact.value
+            if contact.kind == "web":
+                parsed = urlparse(value)
+                if parsed.scheme not in ("http", "https") or "." not in parsed.netloc or " " in value:
+                    yield Problem(*where, f"'{name}': URL mal formada: {value!r}")
+            elif contact.kind == "telefono" and not PHONE_RE.match(value):
+                yield Problem(
+                    *where, f"'{name}': teléfono mal escrito: {value!r} (solo dígitos, espacios, * y #)"
+                )
+            elif contact.kind == "correo" and not EMAIL_RE.match(value):
+                yield Problem(*where, f"'{name}': correo mal escrito: {value!r}")
+        if organization.reviewed > today:
+            yield Problem(*where, f"'{name}': fecha de revisión en el futuro ({organization.reviewed})")
+        elif organization.reviewed != dt.date.min and (today - organization.reviewed).days > REVIEW_MAX_DAYS:
+            yield Problem(*where, f"'{name}': revisado el {organization.reviewed}, hace más de 12 meses")
 
 
 def _parameter_problems(kb: KnowledgeBase, today: dt.date) -> Iterable[Problem]:

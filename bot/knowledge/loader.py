@@ -9,12 +9,45 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.knowledge.model import AUDIENCES, Area, Entry, KnowledgeBase, Parameter, ParamValue, Source
+from bot.knowledge.model import (
+    AUDIENCES,
+    CONTACT_KINDS,
+    ORG_KINDS,
+    STATES,
+    VERIFIED_LABELS,
+    Area,
+    Contact,
+    Entry,
+    KnowledgeBase,
+    Organization,
+    Parameter,
+    ParamValue,
+    Source,
+)
 from bot.knowledge.yaml_source import LineDict, YamlProblem, read_yaml
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "knowledge"
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SPECIAL_FILES = {"parametros.yaml", "sinonimos.yaml"}
+ORGANIZATIONS_FILE = "organizaciones.yaml"
+SPECIAL_FILES = {"parametros.yaml", "sinonimos.yaml", ORGANIZATIONS_FILE}
+# Telegram's rule for a /start payload; `lang-` and `tema-` are taken by the bot's own links.
+ORG_CODE_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+RESERVED_PREFIXES = ("lang-", "tema-")
+ORG_KEYS = {
+    "codigo",
+    "nombre",
+    "nombre_corto",
+    "tipo",
+    "que_hace",
+    "audiencia",
+    "estados",
+    "contactos",
+    "entrada",
+    "en_lugar_de",
+    "revisado",
+}
+CONTACT_KEYS = {"tipo", "valor", "nota", "verificacion", "fuente"}
+MAX_SHORT_NAME = 40
 ENTRY_KEYS = {
     "id",
     "titulo",
@@ -299,6 +332,121 @@ def _load_synonyms(path: Path, problems: list[Problem]) -> dict[str, dict[str, s
     return tables
 
 
+def _load_contact(path: Path, node: Any, problems: list[Problem], owner: _Reader) -> Contact | None:
+    if not isinstance(node, LineDict):
+        owner.problem("contactos", "cada contacto debe tener 'tipo', 'valor' y 'verificacion'")
+        return None
+    r = _Reader(path, node, problems)
+    for key in node:
+        if key not in CONTACT_KEYS:
+            r.problem(str(key), f"campo desconocido '{key}' en un contacto (¿error de escritura?)")
+    kind = r.text("tipo")
+    if kind and kind not in CONTACT_KINDS:
+        r.problem("tipo", f"tipo de contacto '{kind}' desconocido (usa {', '.join(CONTACT_KINDS)})")
+    verified = r.text("verificacion")
+    if verified and verified not in VERIFIED_LABELS:
+        r.problem(
+            "verificacion",
+            f"'{verified}': solo se publican contactos {' o '.join(VERIFIED_LABELS)} de la hoja de datos",
+        )
+    r.text("fuente", required=False)
+    return Contact(kind=kind, value=r.text("valor"), note=r.text("nota", required=False), verified=verified)
+
+
+def _load_organization(
+    path: Path, node: Any, problems: list[Problem], parent: LineDict
+) -> Organization | None:
+    if not isinstance(node, LineDict):
+        problems.append(
+            Problem(path, parent.line_of("organizaciones"), "cada organización debe ser un mapa de campos")
+        )
+        return None
+    r = _Reader(path, node, problems)
+    for key in node:
+        if key not in ORG_KEYS:
+            r.problem(str(key), f"campo desconocido '{key}' (¿error de escritura?)")
+    code = r.text("codigo")
+    if code and not ORG_CODE_RE.match(code):
+        r.problem("codigo", f"código '{code}' inválido: solo letras, números, _ y -, de 1 a 64 caracteres")
+    elif code.lower().startswith(RESERVED_PREFIXES):
+        r.problem("codigo", f"código '{code}': no puede empezar con {' ni '.join(RESERVED_PREFIXES)}")
+    kind = r.text("tipo")
+    if kind and kind not in ORG_KINDS:
+        r.problem("tipo", f"tipo '{kind}' desconocido (usa {', '.join(ORG_KINDS)})")
+    audience = r.texts("audiencia", required=False) or ("general",)
+    for tag in audience:
+        if tag not in AUDIENCES:
+            r.problem("audiencia", f"audiencia '{tag}' desconocida (usa {', '.join(AUDIENCES)})")
+    states = r.texts("estados", required=False)
+    for state in states:
+        if state not in STATES:
+            r.problem("estados", f"estado '{state}' desconocido (usa los códigos de knowledge/README.md)")
+    name = r.text("nombre")
+    short_name = r.text("nombre_corto", required=False) or name
+    if len(short_name) > MAX_SHORT_NAME:
+        r.problem(
+            "nombre_corto", f"'nombre_corto' tiene {len(short_name)} caracteres (máximo {MAX_SHORT_NAME})"
+        )
+    contacts: list[Contact] = []
+    raw_contacts = node.get("contactos", [])
+    if not isinstance(raw_contacts, list):
+        r.problem("contactos", "'contactos' debe ser una lista (puede estar vacía: [])")
+        raw_contacts = []
+    for item in raw_contacts:
+        contact = _load_contact(path, item, problems, r)
+        if contact is not None:
+            contacts.append(contact)
+    return Organization(
+        code=code,
+        name=name,
+        short_name=short_name,
+        what=r.text("que_hace"),
+        kind=kind,
+        audience=audience,
+        states=states,
+        contacts=tuple(contacts),
+        entry=r.text("entrada", required=False) or None,
+        replaces=r.texts("en_lugar_de", required=False),
+        reviewed=r.date("revisado"),
+        path=path,
+        line=node.line,
+    )
+
+
+def _load_organizations(path: Path, problems: list[Problem]) -> tuple[Organization, ...]:
+    if not path.exists():
+        return ()
+    try:
+        data = read_yaml(path)
+    except YamlProblem as exc:
+        problems.append(Problem(exc.path, exc.line, exc.message))
+        return ()
+    raw = data.get("organizaciones") if isinstance(data, LineDict) else None
+    if not isinstance(data, LineDict) or not isinstance(raw, list):
+        problems.append(Problem(path, 1, f"{path.name} debe tener una lista 'organizaciones'"))
+        return ()
+    organizations: list[Organization] = []
+    seen: dict[str, Organization] = {}
+    for node in raw:
+        organization = _load_organization(path, node, problems, data)
+        if organization is None:
+            continue
+        first = seen.get(organization.code.lower())
+        if first is not None and organization.code:
+            problems.append(
+                Problem(
+                    path,
+                    organization.line,
+                    f"código repetido '{organization.code}' (ya está en la línea {first.line}; "
+                    "mayúsculas y minúsculas cuentan igual)",
+                )
+            )
+            continue
+        seen[organization.code.lower()] = organization
+        organizations.append(organization)
+    return tuple(organizations)
+
+
 def load_knowledge(directory: Path = DEFAULT_DIR) -> tuple[KnowledgeBase, list[Problem]]:
     """Load every YAML file of the knowledge folder; never raises for bad content, reports it instead."""
     problems: list[Problem] = []
@@ -336,6 +484,7 @@ def load_knowledge(directory: Path = DEFAULT_DIR) -> tuple[KnowledgeBase, list[P
         entries=entries,
         parameters=_load_parameters(directory / "parametros.yaml", problems),
         synonyms=_load_synonyms(directory / "sinonimos.yaml", problems),
+        organizations=_load_organizations(directory / ORGANIZATIONS_FILE, problems),
     )
     return kb, problems
 

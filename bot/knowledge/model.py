@@ -7,6 +7,44 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 AUDIENCES = ("hogar", "campo", "general")
+# The 32 federal entities, by the short code used in organizaciones.yaml and in buttons.
+STATES: dict[str, str] = {
+    "ags": "Aguascalientes",
+    "bc": "Baja California",
+    "bcs": "Baja California Sur",
+    "camp": "Campeche",
+    "chis": "Chiapas",
+    "chih": "Chihuahua",
+    "cdmx": "Ciudad de México",
+    "coah": "Coahuila",
+    "col": "Colima",
+    "dgo": "Durango",
+    "mex": "Estado de México",
+    "gto": "Guanajuato",
+    "gro": "Guerrero",
+    "hgo": "Hidalgo",
+    "jal": "Jalisco",
+    "mich": "Michoacán",
+    "mor": "Morelos",
+    "nay": "Nayarit",
+    "nl": "Nuevo León",
+    "oax": "Oaxaca",
+    "pue": "Puebla",
+    "qro": "Querétaro",
+    "qroo": "Quintana Roo",
+    "slp": "San Luis Potosí",
+    "sin": "Sinaloa",
+    "son": "Sonora",
+    "tab": "Tabasco",
+    "tamps": "Tamaulipas",
+    "tlax": "Tlaxcala",
+    "ver": "Veracruz",
+    "yuc": "Yucatán",
+    "zac": "Zacatecas",
+}
+ORG_KINDS = ("organizacion", "servicio")
+CONTACT_KINDS = ("web", "telefono", "correo")
+VERIFIED_LABELS = ("VERIFIED-OFFICIAL", "VERIFIED-SECONDARY")
 
 
 @dataclass(frozen=True)
@@ -71,11 +109,50 @@ class Parameter:
 
 
 @dataclass(frozen=True)
+class Contact:
+    kind: str  # one of CONTACT_KINDS
+    value: str  # a URL, a phone number as people dial it, or an e-mail address
+    note: str = ""  # e.g. "opción 0"
+    verified: str = ""  # one of VERIFIED_LABELS: unverified channels are never loaded
+
+
+@dataclass(frozen=True)
+class Organization:
+    """A union, civil organization or public service a user can contact herself."""
+
+    code: str  # deep-link code: t.me/<bot>?start=<code>
+    name: str
+    short_name: str
+    what: str  # one or two sentences on what they do
+    kind: str  # one of ORG_KINDS
+    audience: tuple[str, ...]  # hogar, campo, general
+    states: tuple[str, ...]  # STATES codes; empty: all states or not specified
+    contacts: tuple[Contact, ...]
+    entry: str | None = None  # an entry of the knowledge base with more about them
+    replaces: tuple[str, ...] = ()  # codes of general items this state-specific one stands in for
+    reviewed: dt.date = dt.date.min
+    path: Path = Path()
+    line: int = 0
+
+    def serves(self, work: str, state: str) -> bool:
+        """Fits a user who works in `work` (hogar, campo or general) in `state` ("" when not said)."""
+        fits_work = work == "general" or work in self.audience or "general" in self.audience
+        fits_state = not self.states or state in self.states
+        return fits_work and fits_state
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     areas: tuple[Area, ...]
     entries: dict[str, Entry]
     parameters: dict[str, Parameter]
     synonyms: dict[str, dict[str, str]] = field(default_factory=dict)
+    organizations: tuple[Organization, ...] = ()
+
+    def organization(self, code: str) -> Organization | None:
+        """The organization with this deep-link code; codes are compared without case."""
+        wanted = code.lower()
+        return next((o for o in self.organizations if o.code.lower() == wanted), None)
 
     def area_of(self, entry_id: str) -> Area:
         area_id = self.entries[entry_id].area

@@ -22,7 +22,8 @@ class Verdict(StrEnum):
 class Msg:
     """A message id (Spanish source text with {placeholders}) and its values, rendered late per language.
 
-    Values that are floats with a `money_` prefix format as pesos, `date_` as long dates, others as-is.
+    Values that are floats with a `money_` prefix format as pesos, `date_` as long dates, a Msg renders in
+    the same language (for translatable fragments), others as-is.
     """
 
     msgid: str
@@ -35,6 +36,8 @@ class Msg:
                 values[key] = money(float(value))
             elif key.startswith("date_") and isinstance(value, dt.date):
                 values[key] = date_long(value)
+            elif isinstance(value, Msg):
+                values[key] = value.render(gettext)
             elif isinstance(value, float):
                 values[key] = number(value)
             else:

@@ -102,3 +102,70 @@ def test_future_dates_and_negative_amounts_are_re_asked() -> None:
 def test_prefill_ignores_unknown_keys() -> None:
     state = flows.start(FLOW, {"tipo": "b", "hack": 1})
     assert state.answers == {"tipo": "b"} and state.step == "inicio"
+
+
+def _no_earlier_than_inicio(value: object, answers: flows.Answers, today: dt.date) -> None:
+    if isinstance(value, str) and value < str(answers.get("inicio", "")):
+        raise Invalid("La salida no puede ser antes de la entrada.")
+
+
+QUICK = Flow(
+    name="quick",
+    title="Rápido",
+    intro="Intro",
+    questions=(
+        Question("inicio", "¿Inicio?", Kind.DATE, (Option("hoy", "Hoy"),), not_future=True, label="Inicio"),
+        Question("fin", "¿Fin?", Kind.DATE, (Option("nose", "No sé"),), check=_no_earlier_than_inicio),
+        Question(
+            "dias", "¿Días?", Kind.NUMBER, (Option("0", "Ninguno"), Option("todas", "Todas")), integer=True
+        ),
+        Question("monto", "¿Monto?", Kind.MONEY, minimum=1, label="Monto"),
+    ),
+    evaluate=evaluate,  # type: ignore[arg-type]
+)
+
+
+def test_quick_answers_on_dates_and_numbers() -> None:
+    state = flows.start(QUICK)
+    flows.answer(QUICK, state, "hoy", TODAY)  # the button's value
+    assert state.answers["inicio"] == TODAY.isoformat()
+    flows.answer(QUICK, state, "No sé", TODAY)  # a label typed: kept as the option's value
+    assert state.answers["fin"] == "nose"
+    flows.answer(QUICK, state, "ninguno", TODAY)
+    assert state.answers["dias"] == 0
+    flows.back(QUICK, state)
+    flows.answer(QUICK, state, "1", TODAY)  # a typed number is the number, not the first option
+    assert state.answers["dias"] == 1
+    flows.back(QUICK, state)
+    flows.answer(QUICK, state, "todas", TODAY)
+    assert state.answers["dias"] == "todas"
+
+
+def test_a_question_check_sees_the_earlier_answers() -> None:
+    state = flows.start(QUICK, {"inicio": "2026-05-01"})
+    with pytest.raises(Invalid, match="antes de la entrada"):
+        flows.answer(QUICK, state, "01/04/2026", TODAY)
+    flows.answer(QUICK, state, "02/05/2026", TODAY)
+    assert state.step == "dias"
+
+
+def test_fill_validates_in_order_and_reports_problems() -> None:
+    answers, problems = flows.fill(
+        QUICK, {"inicio": "15/03/2026", "fin": "01/03/2026", "dias": "dos", "monto": "$4,500.00"}, TODAY
+    )
+    assert answers == {"inicio": "2026-03-15", "monto": 4500.0}
+    assert set(problems) == {"fin", "dias"}
+
+
+def test_prefilled_answers_can_be_undone_with_back() -> None:
+    state = flows.start(QUICK, {"inicio": "2026-01-01", "monto": 300.0})
+    assert state.history == ["inicio", "monto"] and state.step == "fin"
+    flows.back(QUICK, state)
+    assert "monto" not in state.answers and state.step == "fin"
+
+
+def test_shown_value_reads_like_the_user_would() -> None:
+    _ = str
+    assert flows.shown_value(QUICK.questions[0], "2026-03-15", _) == "15 de marzo de 2026"
+    assert flows.shown_value(QUICK.questions[3], 4500.0, _) == "$4,500.00"
+    assert flows.shown_value(QUICK.questions[2], "todas", _) == "Todas"
