@@ -1,6 +1,7 @@
 """The real bot process against the Bot API stand-in with simulated users and added API latency.
 
     .venv/bin/python -m benchmarks.bench_throughput [--users 1000] [--updates 50000] [--latency-ms 100]
+                                                    [--rate R]
 
 Prints: time from start to first poll, replies per second, p50/p95/p99 time in the bot (from the update
 being handed to the bot by getUpdates to its reply reaching the API), and the bot's resident memory
@@ -81,7 +82,7 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-async def run(users: int, updates: int, latency: float) -> None:
+async def run(users: int, updates: int, latency: float, rate: float) -> None:
     api = TimedStandIn(latency)
     await api.start()
     data = Path(tempfile.mkdtemp(prefix="cb-bench-"))
@@ -104,13 +105,18 @@ async def run(users: int, updates: int, latency: float) -> None:
     memory: list[tuple[int, float]] = []
     sent = 0
     run_start = time.monotonic()
-    # Users write at their own pace: keep at most a few messages per user in flight.
+    # Updates are offered at a steady rate (users write at their own pace); with --rate 0, as fast as the
+    # bot takes them, keeping at most 1,500 waiting.
     while sent < updates:
-        burst = min(500, updates - sent)
+        burst = min(50, updates - sent)
         for _ in range(burst):
             chat = 10_000 + rng.randrange(users)
             await api.push(botapi.message(rng.choice(MESSAGES), chat))
         sent += burst
+        if rate:
+            ahead = run_start + sent / rate - time.monotonic()
+            if ahead > 0:
+                await asyncio.sleep(ahead)
         while sent - api.replies > 1500:
             await asyncio.sleep(0.01)
         if sent % 5000 < burst:
@@ -123,7 +129,8 @@ async def run(users: int, updates: int, latency: float) -> None:
     await process.wait()
     await api.stop()
     times = sorted(api.in_bot)
-    print(f"updates: {updates} from {users} users, API latency {latency * 1000:.0f} ms per call")
+    offered = f"offered at {rate:.0f}/s" if rate else "offered as fast as taken"
+    print(f"updates: {updates} from {users} users, {offered}, API latency {latency * 1000:.0f} ms per call")
     print(f"replies: {api.replies} in {elapsed:.1f} s = {api.replies / elapsed:.0f} replies/s")
     if times:
 
@@ -140,8 +147,11 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=1000)
     parser.add_argument("--updates", type=int, default=50_000)
     parser.add_argument("--latency-ms", type=float, default=100)
+    parser.add_argument(
+        "--rate", type=float, default=0, help="updates offered per second (0: as fast as taken)"
+    )
     args = parser.parse_args()
-    asyncio.run(run(args.users, args.updates, args.latency_ms / 1000))
+    asyncio.run(run(args.users, args.updates, args.latency_ms / 1000, args.rate))
     return 0
 
 
