@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
 import statistics
 import sys
@@ -25,11 +24,11 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.conftest import bot_env
 from tests.support import botapi
 from tests.support.botapi import BotApiStandIn
 
 ROOT = Path(__file__).resolve().parents[1]
-TOKEN = "123456789:BENCH-token_for-the-stand-in-only"
 MESSAGES = ["/temas", "cuanto me toca de aguinaldo", "me corrieron sin pagarme", "hola", "/privacidad"]
 
 
@@ -86,16 +85,9 @@ async def run(users: int, updates: int, latency: float, rate: float) -> None:
     api = TimedStandIn(latency)
     await api.start()
     data = Path(tempfile.mkdtemp(prefix="cb-bench-"))
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_", "BOT_"))}
-    env.update(
-        TELEGRAM_TOKEN=TOKEN,
-        TELEGRAM_BASE_URL=f"http://127.0.0.1:{api.port}/bot",
-        BOT_DATA_DIR=str(data),
-        BOT_LOG_LEVEL="WARNING",
-        # Telegram's own cap (30/s) is enforced by the rate limiter in production; lifted here so the
-        # figure measures the bot, not the limiter.
-        BOT_RATE_LIMIT="5000",
-    )
+    # Telegram's own cap (30/s) is enforced by the rate limiter in production; lifted here so the figure
+    # measures the bot, not the limiter.
+    env = bot_env(api, data, BOT_LOG_LEVEL="WARNING", BOT_RATE_LIMIT="5000")
     started = time.monotonic()
     process = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", cwd=ROOT, env=env)
     while api.first_poll is None:

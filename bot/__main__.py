@@ -51,9 +51,23 @@ def _kb(config: Config, args: argparse.Namespace) -> int:
 
 
 def _i18n(config: Config, args: argparse.Namespace) -> int:
-    from bot.i18n import compile_all
+    from bot import i18n
 
-    written = compile_all()
+    if args.i18n_command == "extract":
+        print(f"{i18n.extract()} textos de la interfaz en locales/bot.pot; catálogos actualizados")
+        return 0
+    if args.i18n_command == "status":
+        print(f"{'idioma':<28} {'interfaz':>16}  estado")
+        for code, language in i18n.LANGUAGES.items():
+            status = i18n.catalog_status(code)
+            who = f" ({status.reviewed_by}, {status.reviewed_on})" if status.state == "revisado" else ""
+            counts = f"{status.translated}/{status.total} {status.percent:5.1f}%"
+            print(f"{language.button + ' [' + code + ']':<28} {counts:>16}  {status.state}{who}")
+        print(
+            "Contenido (respuestas de los temas): solo en español; la traducción de contenido aún no existe."
+        )
+        return 0
+    written = i18n.compile_all()
     if not args.quiet:
         for mo in written:
             print(f"compilado {mo}")
@@ -115,6 +129,8 @@ def parser() -> argparse.ArgumentParser:
     kb.set_defaults(func=_kb)
     i18n = sub.add_parser("i18n", help="catálogos de idiomas")
     i18n_sub = i18n.add_subparsers(dest="i18n_command", required=True)
+    i18n_sub.add_parser("extract", help="extrae los textos de la interfaz y actualiza los catálogos")
+    i18n_sub.add_parser("status", help="cobertura y estado (borrador/revisado) de cada idioma")
     comp = i18n_sub.add_parser("compile", help="compila los .po a .mo")
     comp.add_argument("--quiet", action="store_true")
     i18n.set_defaults(func=_i18n)

@@ -13,8 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.pofile import read_po, write_po
 
 LOCALES_DIR = Path(__file__).resolve().parents[1] / "locales"
 DOMAIN = "bot"
@@ -34,11 +37,33 @@ class Language:
     endonym: str  # the language's name in itself, shown on the language buttons
     spanish_name: str
     variant: str = ""
+    voice: str = "es-419"  # the espeak-ng voice that reads it
+    code_verified: bool = False
+
+    @property
+    def button(self) -> str:
+        same = self.endonym.lower() == self.spanish_name.lower()
+        return self.endonym if same else f"{self.endonym} · {self.spanish_name}"
 
 
-LANGUAGES: dict[str, Language] = {
-    "es": Language("es", "Español", "español", "español de México"),
-}
+def load_languages(path: Path | None = None) -> dict[str, Language]:
+    """The languages of locales/idiomas.yaml, in menu order (Spanish first)."""
+    data = yaml.safe_load((path or LOCALES_DIR / "idiomas.yaml").read_text(encoding="utf-8"))
+    languages = {}
+    for item in data:
+        code = str(item["codigo"])
+        languages[code] = Language(
+            code=code,
+            endonym=str(item["endonimo"]),
+            spanish_name=str(item["nombre"]),
+            variant=str(item.get("variante", "")),
+            voice=str(item.get("voz", "es-419")),
+            code_verified=bool(item.get("codigo_verificado", False)),
+        )
+    return languages
+
+
+LANGUAGES: dict[str, Language] = load_languages()
 
 
 def po_path(code: str, directory: Path = LOCALES_DIR) -> Path:
@@ -63,6 +88,63 @@ def compile_all(directory: Path = LOCALES_DIR) -> list[Path]:
     return written
 
 
+@dataclass(frozen=True)
+class CatalogStatus:
+    code: str
+    translated: int
+    total: int
+    state: str  # "borrador" or "revisado"
+    reviewed_by: str = ""
+    reviewed_on: str = ""
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+
+def catalog_status(code: str, directory: Path = LOCALES_DIR) -> CatalogStatus:
+    template = _read(directory / f"{DOMAIN}.pot")
+    total = sum(1 for m in template if m.id)
+    if code == SOURCE_LANGUAGE:
+        return CatalogStatus(code, total, total, "revisado", "texto original", "")
+    po = po_path(code, directory)
+    if not po.exists():
+        return CatalogStatus(code, 0, total, "borrador")
+    catalog = _read(po)
+    ids = {m.id for m in template if m.id}
+    translated = sum(1 for m in catalog if m.id in ids and m.string and not m.fuzzy)
+    headers = dict(catalog.mime_headers)
+    return CatalogStatus(
+        code,
+        translated,
+        total,
+        headers.get("X-Estado", "borrador").strip() or "borrador",
+        headers.get("X-Revisado-Por", "").strip(),
+        headers.get("X-Revisado-Fecha", "").strip(),
+    )
+
+
+def _read(path: Path) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle)
+
+
+def extract(source: Path = LOCALES_DIR.parent / "bot", directory: Path = LOCALES_DIR) -> int:
+    """Rebuild bot.pot from the code and merge it into every catalog (changed text becomes fuzzy)."""
+    template = Catalog(project="Cerrando Brechas", domain=DOMAIN, fuzzy=False)
+    method_map = [("**.py", "bot.i18n_extract:extract_bot")]
+    for filename, lineno, message, comments, context in extract_from_dir(str(source), method_map=method_map):
+        template.add(message, locations=[(filename, lineno)], auto_comments=comments, context=context)
+    with (directory / f"{DOMAIN}.pot").open("wb") as handle:
+        write_po(handle, template, width=0, no_location=True, sort_output=True)
+    for po in sorted(directory.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        catalog = _read(po)
+        catalog.update(template, no_fuzzy_matching=False)
+        with po.open("wb") as handle:
+            write_po(handle, catalog, width=0, no_location=True, sort_output=True, ignore_obsolete=True)
+    return sum(1 for m in template if m.id)
+
+
 class Translator:
     """Holds one gettext catalog per language; unknown languages and strings fall back to Spanish."""
 
@@ -81,7 +163,16 @@ class Translator:
 
     @property
     def languages(self) -> list[str]:
-        return sorted(set(self._catalogs) | {SOURCE_LANGUAGE})
+        """Selectable languages: Spanish and every language with a catalog, in the order of idiomas.yaml."""
+        have = set(self._catalogs) | {SOURCE_LANGUAGE}
+        return [code for code in LANGUAGES if code in have]
+
+    def reviewed(self, lang: str) -> bool:
+        """True only for Spanish and catalogs whose header says a person reviewed them."""
+        if lang == SOURCE_LANGUAGE:
+            return True
+        catalog = self._catalogs.get(lang)
+        return catalog is not None and catalog.info().get("x-estado", "").strip() == "revisado"
 
     def gettext(self, lang: str) -> Gettext:
         return self._catalogs.get(lang, self._fallback).gettext

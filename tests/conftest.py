@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 
 from bot.app import build_conversation
 from bot.core.conversation import Conversation
@@ -24,6 +25,15 @@ TEST_TOKEN = "123456789:TEST-token_for-the-stand-in-only"
 @pytest.fixture(scope="session")
 def conversation() -> Conversation:
     return build_conversation()
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def module_standin() -> AsyncIterator[BotApiStandIn]:
+    """One stand-in for a whole test module (its tests share one bot process)."""
+    api = BotApiStandIn()
+    await api.start()
+    yield api
+    await api.stop()
 
 
 @pytest.fixture

@@ -3,12 +3,10 @@ by tapping buttons and typing, with a restart of the bot in the middle."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import pytest_asyncio
 
 from tests.conftest import start_bot, stop_bot
 from tests.support import botapi
@@ -18,12 +16,9 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 CHAT = 7301
 
 
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def api() -> AsyncIterator[BotApiStandIn]:
-    standin = BotApiStandIn()
-    await standin.start()
-    yield standin
-    await standin.stop()
+@pytest.fixture(scope="module")
+def api(module_standin: BotApiStandIn) -> BotApiStandIn:
+    return module_standin
 
 
 def data(call: Call) -> list[str]:

@@ -22,12 +22,9 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 _chats = itertools.count(5000)
 
 
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def api() -> AsyncIterator[BotApiStandIn]:
-    standin = BotApiStandIn()
-    await standin.start()
-    yield standin
-    await standin.stop()
+@pytest.fixture(scope="module")
+def api(module_standin: BotApiStandIn) -> BotApiStandIn:
+    return module_standin
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")

@@ -157,6 +157,7 @@ class TelegramAdapter:
     def __init__(self, service: BotService) -> None:
         self.service = service
         self.recent = RecentMessages()
+        self.background: set[asyncio.Task[None]] = set()
 
     # ---------------------------------------------------------------- update -> event
     def to_event(self, update: Update, username: str | None) -> tuple[int, int, Event] | None:
@@ -322,9 +323,19 @@ def build_application(config: Config, service: BotService) -> Application[Any, A
         builder = builder.base_url(config.api_base_url).base_file_url(config.api_file_url)
 
     async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        me = await application.bot.get_me()
-        service.conversation.bot_username = config.bot_username or me.username
-        await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMAND_MENU])
+        # initialize() already asked getMe; the command menu is set while polling starts, not before.
+        service.conversation.bot_username = config.bot_username or application.bot.username
+
+        async def set_commands() -> None:
+            try:
+                await with_retries(
+                    partial(application.bot.set_my_commands, [BotCommand(c, d) for c, d in COMMAND_MENU])
+                )
+            except TelegramError as exc:
+                log.warning("could not set the command menu: %s", type(exc).__name__)
+
+        # Kept on the adapter so the task is not garbage-collected before it runs.
+        adapter.background.add(asyncio.create_task(set_commands()))
 
     builder = builder.connection_pool_size(MAX_CONCURRENT_UPDATES + 8).pool_timeout(30)
     application = builder.post_init(post_init).concurrent_updates(PerUserOrder()).build()

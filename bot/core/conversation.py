@@ -265,7 +265,7 @@ class Conversation:
 
     def _language_menu(self, _: Gettext) -> Reply:
         buttons = [
-            Button(LANGUAGES[c].endonym, cb(Action.LANGUAGE, c))
+            Button(LANGUAGES[c].button, cb(Action.LANGUAGE, c))
             for c in self.translator.languages
             if c in LANGUAGES
         ]
@@ -336,13 +336,34 @@ class Conversation:
             return Outcome((self._stale_button(self.translator.gettext(state.lang)),)), state
         state.lang, state.lang_chosen = code, True
         _ = self.translator.gettext(code)
-        text = _("Listo, te contesto en español.")
+        if code == "es":
+            text = _("Listo, te contesto en español.")
+        elif self.translator.reviewed(code):
+            text = _("Listo. Las respuestas de los temas siguen en español por ahora.")
+        else:
+            # Never present a draft as reviewed: the note is in Spanish too, so anyone can read it.
+            text = (
+                _("Listo. Las respuestas de los temas siguen en español por ahora.")
+                + "\n\n"
+                + "📝 "
+                + _("Esta traducción es un borrador: todavía no la revisa una persona hablante.")
+                + "\n("
+                + "Traducción en borrador, sin revisar. Puedes volver al español con /idioma."
+                + ")"
+            )
         return Outcome((Reply(text, self._topic_buttons(_)),), counters=(f"idioma:{code}",)), state
 
     # ------------------------------------------------------------------ answers
     def _entry_reply(self, entry: Entry, state: UserState, today: dt.date) -> Reply:
         _ = self.translator.gettext(state.lang)
         body = render(self.kb, entry.answer, today)
+        if state.lang != "es":
+            body = (
+                "🌐 "
+                + _("Esta respuesta todavía no está en tu idioma; aquí está en español.")
+                + "\n\n"
+                + body
+            )
         basis = ", ".join(entry.legal_basis)
         footer = _("📌 Base legal: {basis}. Vigente desde {since}. Revisado: {reviewed}.").format(
             basis=basis, since=_date(entry.in_force_since), reviewed=_date(entry.reviewed)
