@@ -193,3 +193,26 @@ def _rows(data_dir: Path) -> int:
 
     with sqlite3.connect(data_dir / "state.db") as db:
         return int(db.execute("SELECT COUNT(*) FROM users").fetchone()[0])
+
+
+async def test_kill_9_in_the_middle_of_a_check_then_continue(standin: BotApiStandIn, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    chat = 350
+    first = await start_bot(standin, data)
+    await standin.push(botapi.callback("c:aguinaldo", chat))
+    await standin.push(botapi.message("300", chat))
+    await standin.wait_for(
+        lambda c: c.method == "sendMessage" and "¿Esa cantidad es por día" in c.params["text"]
+    )
+    first.process.kill()  # kill -9 right after the answer was sent
+    await first.process.wait()
+    second = await start_bot(standin, data)
+    try:
+        before = len(standin.calls)
+        await standin.push(botapi.callback("f:periodo.diario", chat))
+        reply = await standin.wait_for(
+            lambda c: c.method == "sendMessage" and int(c.params["chat_id"]) == chat, after=before
+        )
+        assert "¿Cuántos días a la semana" in reply.params["text"], "the check went on where it was"
+    finally:
+        await stop_bot(second)
