@@ -56,17 +56,8 @@ def _i18n(config: Config, args: argparse.Namespace) -> int:
     if args.i18n_command == "extract":
         print(f"{i18n.extract()} textos de la interfaz en locales/bot.pot; catálogos actualizados")
         return 0
-    if args.i18n_command == "status":
-        print(f"{'idioma':<28} {'interfaz':>16}  estado")
-        for code, language in i18n.LANGUAGES.items():
-            status = i18n.catalog_status(code)
-            who = f" ({status.reviewed_by}, {status.reviewed_on})" if status.state == "revisado" else ""
-            counts = f"{status.translated}/{status.total} {status.percent:5.1f}%"
-            print(f"{language.button + ' [' + code + ']':<28} {counts:>16}  {status.state}{who}")
-        print(
-            "Contenido (respuestas de los temas): solo en español; la traducción de contenido aún no existe."
-        )
-        return 0
+    if args.i18n_command in ("status", "export", "import"):
+        return _content_i18n(config, args)
     written = i18n.compile_all()
     if not args.quiet:
         for mo in written:
@@ -107,6 +98,47 @@ def _calc(config: Config, args: argparse.Namespace) -> int:
     return calc_cli.main(kb, args.nombre, args.campos)
 
 
+def _content_i18n(config: Config, args: argparse.Namespace) -> int:
+    from bot import content_i18n, i18n
+    from bot.knowledge.loader import load_knowledge_strict
+    from bot.matching.evaluation import DEFAULT_FILE, load_questions
+
+    kb = load_knowledge_strict(config.knowledge_dir or DEFAULT_DIR)
+    if args.i18n_command == "status":
+        print(f"{'idioma':<30} {'interfaz':>16}  {'contenido':>20}  estado")
+        for code, language in i18n.LANGUAGES.items():
+            status = i18n.catalog_status(code)
+            counts = f"{status.translated}/{status.total} {status.percent:5.1f}%"
+            if code == i18n.SOURCE_LANGUAGE:
+                content, state = f"{len(kb.entries)}/{len(kb.entries)} original", "original"
+            else:
+                done, reviewed, fuzzy = content_i18n.coverage(kb, code)
+                content = f"{done}/{len(kb.entries)} ({reviewed} revisadas)"
+                extra = f", {fuzzy} desactualizadas" if fuzzy else ""
+                state = f"interfaz {status.state}; contenido {done - reviewed} en borrador{extra}"
+            print(f"{language.button + ' [' + code + ']':<30} {counts:>16}  {content:>20}  {state}")
+        return 0
+    codes = list(i18n.LANGUAGES)[1:] if args.lang == "todos" else [args.lang]
+    unknown = [c for c in codes if c not in i18n.LANGUAGES or c == i18n.SOURCE_LANGUAGE]
+    if unknown:
+        print(f"Idioma desconocido: {', '.join(unknown)}. Usa uno de: {', '.join(list(i18n.LANGUAGES)[1:])}")
+        return 2
+    if args.i18n_command == "export":
+        asked = [q.expected for q in load_questions(DEFAULT_FILE, kb)] if DEFAULT_FILE.exists() else []
+        order = content_i18n.priority(kb, asked)
+        for code in codes:
+            path, entries, fuzzy = content_i18n.export(kb, code, order)
+            print(f"{path}: {entries} entradas ({fuzzy} traducciones quedaron desactualizadas)")
+        return 0
+    copied, problems = content_i18n.import_file(Path(args.file), codes[0])
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    print(f"{copied} textos importados a {content_i18n.content_path(codes[0])}")
+    return 0
+
+
 def _default(config: Config, args: argparse.Namespace) -> int:
     return (_run if config.telegram_token else _chat)(config, args)
 
@@ -131,6 +163,11 @@ def parser() -> argparse.ArgumentParser:
     i18n_sub = i18n.add_subparsers(dest="i18n_command", required=True)
     i18n_sub.add_parser("extract", help="extrae los textos de la interfaz y actualiza los catálogos")
     i18n_sub.add_parser("status", help="cobertura y estado (borrador/revisado) de cada idioma")
+    exp = i18n_sub.add_parser("export", help="escribe el PO de contenido de un idioma para traducir")
+    exp.add_argument("--lang", required=True, help="código del idioma, o «todos»")
+    imp = i18n_sub.add_parser("import", help="trae de vuelta un PO de contenido traducido")
+    imp.add_argument("--lang", required=True)
+    imp.add_argument("file")
     comp = i18n_sub.add_parser("compile", help="compila los .po a .mo")
     comp.add_argument("--quiet", action="store_true")
     i18n.set_defaults(func=_i18n)

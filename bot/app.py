@@ -7,12 +7,14 @@ from pathlib import Path
 
 from bot.checks import FLOWS
 from bot.config import Config
+from bot.content_i18n import ContentTranslations
 from bot.core.conversation import Conversation
 from bot.core.events import ChatKind, Event
 from bot.core.replies import Outcome
-from bot.i18n import Translator
+from bot.i18n import LANGUAGES, Translator, interface_texts
 from bot.knowledge.loader import DEFAULT_DIR, load_knowledge_strict
 from bot.knowledge.model import KnowledgeBase
+from bot.matching.language_guess import LanguageGuesser
 from bot.matching.matcher import Matcher
 from bot.matching.normalize import Normalizer
 from bot.privacy import Pseudonymizer, load_secret
@@ -29,14 +31,38 @@ def build_conversation(
     knowledge_dir: Path = DEFAULT_DIR, bot_username: str | None = None, voice_available: bool = False
 ) -> Conversation:
     kb = load_knowledge_strict(knowledge_dir)
+    translator = Translator()
+    content = ContentTranslations.load(kb)
+    normalizer = Normalizer.from_tables(kb.synonyms)
+    language_matchers = {
+        code: Matcher(content.phrasings(code), normalizer)
+        for code in content.entries
+        if content.phrasings(code)
+    }
     return Conversation(
         kb=kb,
         matcher=build_matcher(kb),
-        translator=Translator(),
+        translator=translator,
         flows=FLOWS,
         bot_username=bot_username,
         voice_available=voice_available,
+        content=content,
+        language_matchers=language_matchers,
+        guesser=LanguageGuesser(language_samples(kb, content)),
     )
+
+
+def language_samples(kb: KnowledgeBase, content: ContentTranslations) -> dict[str, list[str]]:
+    """Text known to be in each language: Spanish phrasings; translated phrasings, answers and interface."""
+    samples: dict[str, list[str]] = {"es": [p for e in kb.entries.values() for p in e.phrasings]}
+    for code in LANGUAGES:
+        if code == "es":
+            continue
+        texts = [t for e in content.entries.get(code, {}).values() for t in (e.answer, *e.phrasings)]
+        texts += interface_texts(code)
+        if texts:
+            samples[code] = texts
+    return samples
 
 
 @dataclass

@@ -79,3 +79,12 @@ def test_voice_note_gets_text_and_audio(conversation: Conversation) -> None:
     outcome, _ = loud.handle(Event(EventKind.MEDIA, media=Media.VOICE, at=AT), UserState())
     reply = outcome.replies[0]
     assert "notas de voz" in reply.text and reply.audio is not None and reply.buttons
+
+
+def test_listening_in_another_language_says_which_voice_reads(conversation: Conversation) -> None:
+    loud = dataclasses.replace(conversation, voice_available=True)
+    state = UserState(lang="tzo", lang_chosen=True)
+    outcome, _ = loud.handle(Event(EventKind.BUTTON, data=cb(Action.LISTEN, "aguinaldo"), at=AT), state)
+    reply = outcome.replies[0]
+    assert reply.audio is not None and reply.audio.lang == "tzo"
+    assert len(reply.text.splitlines()) == 2, "the caption says the voice and language it is read in"

@@ -28,6 +28,7 @@ class Action(StrEnum):
     SHARE = "s"  # consent to share an unanswered question: y / n
     LISTEN = "v"  # speak an entry as a voice note
     DETAILS = "d"  # show the full answer
+    SPANISH = "x"  # show an entry in Spanish, whatever the user's language
 
 
 @dataclass(frozen=True)

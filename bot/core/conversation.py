@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlparse
 
+from bot.content_i18n import ContentTranslations
 from bot.core import flows as flow_engine
 from bot.core.callbacks import Action, Callback, cb, parse
 from bot.core.counters import tag
@@ -24,6 +25,7 @@ from bot.formatting import date_long
 from bot.i18n import LANGUAGES, Gettext, Translator
 from bot.knowledge.model import STATES, Entry, KnowledgeBase, Organization
 from bot.knowledge.render import render
+from bot.matching.language_guess import LanguageGuesser
 from bot.matching.matcher import Band, Matcher, MatchResult
 from bot.matching.normalize import fold
 from bot.organizations import WORK_TYPES, contact_lines, for_handoff
@@ -58,6 +60,9 @@ class Conversation:
     flows: Mapping[str, flow_engine.Flow] = field(default_factory=dict)
     bot_username: str | None = None
     voice_available: bool = False  # espeak-ng is installed: offer "Escuchar" and speak voice-note replies
+    content: ContentTranslations = field(default_factory=ContentTranslations)
+    language_matchers: dict[str, Matcher] = field(default_factory=dict)  # one per language with phrasings
+    guesser: LanguageGuesser | None = None
     # Unanswered questions waiting for the user's yes/no to share them: in memory only, never stored.
     pending_shares: PendingShares = field(default_factory=lambda: PendingShares())
 
@@ -318,6 +323,10 @@ class Conversation:
             return Outcome((self._dont_know(_),)), state
         if action is Action.SHARE:
             return self._share(arg, event, _), state
+        if action is Action.SPANISH:
+            if arg not in self.kb.entries:
+                return Outcome((self._stale_button(_),)), state
+            return self._show_entry(arg, state, event, spanish=True), state
         if action is Action.LISTEN:
             return Outcome((self._listen(arg, state, event, _),)), state
         return Outcome((self._stale_button(_),)), state
@@ -326,8 +335,17 @@ class Conversation:
         entry = self.kb.entries.get(entry_id)
         if entry is None or not self.voice_available:
             return self._stale_button(_)
-        spoken = spoken_text(render(self.kb, entry.answer, event.today))
-        return Reply("🔊 " + entry.title, audio=Audio(spoken, state.lang, f"{entry.id}.{state.lang}"))
+        translated = self.content.get(state.lang, entry.id) if state.lang != "es" else None
+        spoken = spoken_text(render(self.kb, translated.answer if translated else entry.answer, event.today))
+        caption = "🔊 " + (translated.title if translated else entry.title)
+        if state.lang != "es":
+            # No speech voice exists for these languages: say which voice reads, and in which language.
+            caption += "\n" + (
+                _("Lo lee una voz en español, con la traducción en borrador.")
+                if translated
+                else _("Esta respuesta todavía no está en tu idioma: la escuchas en español.")
+            )
+        return Reply(caption, audio=Audio(spoken, state.lang, f"{entry.id}.{state.lang}"))
 
     def _set_language(self, code: str, state: UserState) -> tuple[Outcome, UserState]:
         if not code:
@@ -354,10 +372,20 @@ class Conversation:
         return Outcome((Reply(text, self._topic_buttons(_)),), counters=(f"idioma:{code}",)), state
 
     # ------------------------------------------------------------------ answers
-    def _entry_reply(self, entry: Entry, state: UserState, today: dt.date) -> Reply:
+    def _entry_reply(self, entry: Entry, state: UserState, today: dt.date, spanish: bool = False) -> Reply:
         _ = self.translator.gettext(state.lang)
-        body = render(self.kb, entry.answer, today)
-        if state.lang != "es":
+        translated = None if spanish or state.lang == "es" else self.content.get(state.lang, entry.id)
+        body = render(self.kb, translated.answer if translated else entry.answer, today)
+        if translated and not translated.reviewed:
+            # Never present a draft as reviewed; the Spanish original is one tap away.
+            body += "\n\n📝 " + _(
+                "Traducción en borrador, todavía sin revisar. Toca «Ver en español» para el original."
+            )
+        elif translated:
+            body += "\n\n✅ " + _("Traducción revisada por {who} ({when}).").format(
+                who=translated.reviewed_by, when=translated.reviewed_on
+            )
+        elif state.lang != "es" and not spanish:
             body = (
                 "🌐 "
                 + _("Esta respuesta todavía no está en tu idioma; aquí está en español.")
@@ -379,6 +407,8 @@ class Conversation:
         parts.append(footer + ("\n" + source if source else ""))
         text = "\n\n".join(parts)
         rows: list[tuple[Button, ...]] = []
+        if translated:
+            rows.append((Button("🇲🇽 " + _("Ver en español"), cb(Action.SPANISH, entry.id)),))
         if self.voice_available:
             rows.append((Button("🔊 " + _("Escuchar"), cb(Action.LISTEN, entry.id)),))
         if entry.calculator and entry.calculator in self.flows:
@@ -396,13 +426,14 @@ class Conversation:
         )
         return Reply(_fit(text), tuple(rows), forwardable=entry.id == EMPLOYER_CARD)
 
-    def _show_entry(self, entry_id: str, state: UserState, event: Event) -> Outcome:
+    def _show_entry(self, entry_id: str, state: UserState, event: Event, spanish: bool = False) -> Outcome:
         entry = self.kb.entries.get(entry_id)
         _ = self.translator.gettext(state.lang)
         if entry is None:
             return Outcome((Reply(_("Todavía no tengo esa información."), self._topic_buttons(_)),))
         return Outcome(
-            (self._entry_reply(entry, state, event.today),), counters=(f"tema:{entry.area}:{entry.id}",)
+            (self._entry_reply(entry, state, event.today, spanish),),
+            counters=(f"tema:{entry.area}:{entry.id}",),
         )
 
     # ------------------------------------------------------------------ talk to a person
@@ -515,6 +546,9 @@ class Conversation:
         small_talk = self.kb.synonyms.get("charla", {}).get(fold(text))
         if small_talk:
             return Outcome((self._small_talk(small_talk, _),)), state
+        in_language = self._match_in_language(text, state, event, _)
+        if in_language is not None:
+            return in_language, state
         result = self.matcher.match(text)
         started = self._prefilled_flow(text, result, state, event, _)
         if started is not None:
@@ -529,6 +563,34 @@ class Conversation:
                 (self._urgent_first(urgent, event, _), *outcome.replies), counters=outcome.counters
             )
         return outcome, state
+
+    def _match_in_language(self, text: str, state: UserState, event: Event, _: Gettext) -> Outcome | None:
+        """A question typed in the user's language (or in another supported one, which we then offer)."""
+        guessed = self.guesser.guess(text) if self.guesser and state.lang == "es" else None
+        lang = state.lang if state.lang != "es" else guessed
+        matcher = self.language_matchers.get(lang or "")
+        result = matcher.match(text) if matcher else None
+        answer: tuple[Reply, ...] = ()
+        if result is not None and result.band is Band.ANSWER and result.best:
+            shown = UserState(lang=lang or state.lang)
+            answer = (self._entry_reply(self.kb.entries[result.best.entry_id], shown, event.today),)
+        if guessed and guessed in LANGUAGES:
+            language = LANGUAGES[guessed]
+            offer = Reply(
+                _("¿Quieres que te conteste en {language}?").format(language=language.button),
+                (
+                    (
+                        Button(_("Sí"), cb(Action.LANGUAGE, guessed)),
+                        Button(_("No, en español"), cb(Action.LANGUAGE, "es")),
+                    ),
+                ),
+            )
+            return Outcome((offer, *answer), counters=(f"idioma-detectado:{guessed}",))
+        if answer:
+            assert result is not None and result.best is not None
+            entry = self.kb.entries[result.best.entry_id]
+            return Outcome(answer, counters=(f"tema:{entry.area}:{entry.id}",))
+        return None
 
     def _urgent(self, text: str, result: MatchResult) -> str | None:
         """An urgent entry when the words show danger, or when the matcher sees one among its candidates."""
