@@ -100,7 +100,7 @@ async def run(users: int, updates: int, latency: float, rate: float) -> None:
     # Updates are offered at a steady rate (users write at their own pace); with --rate 0, as fast as the
     # bot takes them, keeping at most 1,500 waiting.
     while sent < updates:
-        burst = min(50, updates - sent)
+        burst = min(5 if rate else 50, updates - sent)  # small bursts: a steady stream, not waves
         for _ in range(burst):
             chat = 10_000 + rng.randrange(users)
             await api.push(botapi.message(rng.choice(MESSAGES), chat))

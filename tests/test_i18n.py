@@ -63,6 +63,7 @@ def test_translations_keep_every_placeholder(code: str) -> None:
         for m in catalog
         if m.id
         and m.string
+        and not m.fuzzy  # fuzzy guesses are never shown; a translator confirms them first
         and sorted(PLACEHOLDER.findall(str(m.id))) != sorted(PLACEHOLDER.findall(str(m.string)))
     ]
     assert not broken
@@ -88,8 +89,12 @@ def test_choosing_a_language_persists_and_is_honoured(conversation: Conversation
     answer, _ = conversation.handle(
         Event(EventKind.BUTTON, data=cb(Action.ANSWER, "aguinaldo"), at=AT), state
     )
-    assert answer.replies[0].text.startswith("🌐"), "untranslated content says so, then shows the Spanish"
-    assert "LFT 87" in answer.replies[0].text
+    body = answer.replies[0].text
+    if conversation.content.get("yua", "aguinaldo") is None:
+        assert body.startswith("🌐"), "untranslated content says so, then shows the Spanish"
+    else:
+        assert "📝" in body or "✅" in body, "a translation always says whether a person reviewed it"
+    assert "LFT 87" in body
 
 
 def test_deep_link_sets_the_language(conversation: Conversation) -> None:

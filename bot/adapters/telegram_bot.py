@@ -35,6 +35,7 @@ from telegram.ext import (
     TypeHandler,
 )
 
+from bot.adapters.aiohttp_request import AiohttpRequest
 from bot.app import BotService
 from bot.config import Config
 from bot.core.events import ChatKind, Event, EventKind, Media
@@ -74,7 +75,7 @@ MEDIA_FIELDS = (
 SEND_ATTEMPTS = 4
 # Enough in flight to hide Telegram's round trip at hundreds of replies per second; more only makes the
 # HTTP connection pool slower to scan.
-MAX_CONCURRENT_UPDATES = 32
+MAX_CONCURRENT_UPDATES = 128
 T = TypeVar("T")
 
 
@@ -337,7 +338,9 @@ def build_application(config: Config, service: BotService) -> Application[Any, A
         # Kept on the adapter so the task is not garbage-collected before it runs.
         adapter.background.add(asyncio.create_task(set_commands()))
 
-    builder = builder.connection_pool_size(MAX_CONCURRENT_UPDATES + 8).pool_timeout(30)
+    builder = builder.request(
+        AiohttpRequest(connection_pool_size=MAX_CONCURRENT_UPDATES + 8)
+    ).get_updates_request(AiohttpRequest(connection_pool_size=1, read_timeout=30.0))
     application = builder.post_init(post_init).concurrent_updates(PerUserOrder()).build()
     application.add_handler(TypeHandler(Update, adapter.on_update))
     application.add_error_handler(adapter.on_error)
