@@ -32,13 +32,22 @@ def _unit(counts: Counter[str]) -> dict[str, float]:
 
 class LanguageGuesser:
     def __init__(self, texts: Mapping[str, Iterable[str]]) -> None:
-        self.profiles: dict[str, dict[str, float]] = {}
-        for code, samples in texts.items():
-            counts: Counter[str] = Counter()
-            for sample in samples:
-                counts.update(trigrams(sample))
-            if counts:
-                self.profiles[code] = _unit(counts)
+        self._texts = texts
+        self._profiles: dict[str, dict[str, float]] | None = None
+
+    @property
+    def profiles(self) -> dict[str, dict[str, float]]:
+        # Built on first use, so the bot starts polling without waiting for it.
+        if self._profiles is None:
+            profiles = {}
+            for code, samples in self._texts.items():
+                counts: Counter[str] = Counter()
+                for sample in samples:
+                    counts.update(trigrams(sample))
+                if counts:
+                    profiles[code] = _unit(counts)
+            self._profiles = profiles
+        return self._profiles
 
     def scores(self, text: str) -> dict[str, float]:
         query = _unit(trigrams(text))
