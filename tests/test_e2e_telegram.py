@@ -14,6 +14,8 @@ import pytest
 import pytest_asyncio
 import soundfile
 
+from bot.core.conversation import Conversation
+from bot.i18n import Translator
 from tests.conftest import BotProcess, start_bot, stop_bot
 from tests.support import botapi
 from tests.support.botapi import BotApiStandIn, Call
@@ -176,3 +178,22 @@ async def test_listen_sends_a_valid_ogg_opus_voice_note(api: BotApiStandIn, runn
     audio = call.files["voice"]
     samples, rate = soundfile.read(io.BytesIO(audio))
     assert audio.startswith(b"OggS") and rate == 48_000 and len(samples) / rate > 2
+
+
+async def test_language_choice_persists_and_a_maya_question_gets_the_maya_answer(
+    api: BotApiStandIn, running: BotProcess, conversation: Conversation
+) -> None:
+    chat = next(_chats)
+    chosen = await say(api, botapi.callback("l:yua", chat), chat)
+    assert "borrador" in chosen.params["text"]
+    topics = await say(api, botapi.message("/temas", chat), chat)
+    assert topics.params["text"] == Translator().gettext("yua")("Elige un tema:")
+    translated = conversation.content.entries.get("yua", {})
+    if not translated:
+        pytest.skip("no Maya answers are translated yet")
+    entry_id, maya = next((e, t) for e, t in translated.items() if t.phrasings)
+    reply = await say(api, botapi.message(maya.phrasings[0], chat), chat)
+    assert reply.params["text"].startswith(maya.answer.split("\n")[0][:30]), entry_id
+    assert "📝" in reply.params["text"] and "x:" + entry_id in [
+        b.get("callback_data") for b in buttons(reply)
+    ]
