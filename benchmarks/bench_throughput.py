@@ -40,6 +40,7 @@ class TimedStandIn(BotApiStandIn):
         self.latency = latency
         self.delivered: dict[int, deque[float]] = defaultdict(deque)
         self.in_bot: list[float] = []
+        self.timeline: list[tuple[float, float]] = []
         self.replies = 0
         self.first_poll: float | None = None
         self._seen: set[int] = set()
@@ -61,7 +62,9 @@ class TimedStandIn(BotApiStandIn):
             params, _ = await self._params(request)
             queue = self.delivered.get(int(params["chat_id"]))
             if queue:
-                self.in_bot.append(time.monotonic() - queue.popleft())
+                delivered = queue.popleft()
+                self.in_bot.append(time.monotonic() - delivered)
+                self.timeline.append((delivered, self.in_bot[-1]))
             self.replies += 1
             await asyncio.sleep(self.latency)
             return web.json_response({"ok": True, "result": self._result(method, params)})
@@ -131,6 +134,21 @@ async def run(users: int, updates: int, latency: float, rate: float) -> None:
 
         p50 = statistics.median(times) * 1000
         print(f"time in the bot: p50 {p50:.1f} ms, p95 {pct(0.95):.1f} ms, p99 {pct(0.99):.1f} ms")
+    if api.timeline:
+        start = api.timeline[0][0]
+        windows: dict[int, list[float]] = defaultdict(list)
+        for delivered, spent in api.timeline:
+            windows[int((delivered - start) // 5)].append(spent)
+        worst = max(windows, key=lambda w: max(windows[w]))
+        steady = sorted(spent for delivered, spent in api.timeline if delivered - start >= 10)
+        if steady:
+            p95 = steady[min(len(steady) - 1, int(len(steady) * 0.95))] * 1000
+            print(f"after the first 10 s: p50 {statistics.median(steady) * 1000:.1f} ms, p95 {p95:.1f} ms")
+        print(
+            "slowest 5-second window: "
+            f"{worst * 5}-{worst * 5 + 5} s, max {max(windows[worst]) * 1000:.0f} ms, "
+            f"{sum(1 for t in api.in_bot if t > 0.1)} of {len(api.in_bot)} updates over 100 ms"
+        )
     print("resident memory of the bot (updates sent: MB): " + ", ".join(f"{n}: {m:.0f}" for n, m in memory))
 
 

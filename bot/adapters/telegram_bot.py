@@ -335,8 +335,9 @@ def build_application(config: Config, service: BotService) -> Application[Any, A
             except TelegramError as exc:
                 log.warning("could not set the command menu: %s", type(exc).__name__)
 
-        # Kept on the adapter so the task is not garbage-collected before it runs.
+        # Kept on the adapter so the tasks are not garbage-collected before they run.
         adapter.background.add(asyncio.create_task(set_commands()))
+        adapter.background.add(asyncio.create_task(asyncio.to_thread(service.conversation.warm_up)))
 
     builder = builder.request(
         AiohttpRequest(connection_pool_size=MAX_CONCURRENT_UPDATES + 8)

@@ -74,6 +74,14 @@ class Conversation:
             if entry_id in self.kb.entries
         ]
 
+    def warm_up(self) -> None:
+        """Build what is built on first use, so the first users after a start do not wait for it."""
+        if self.guesser is not None:
+            self.guesser.guess("warm up the language profiles")
+        self.matcher.match("aguinaldo")
+        for matcher in self.language_matchers.values():
+            matcher.match("aguinaldo")
+
     # ------------------------------------------------------------------ entry point
     def handle(self, event: Event, state: UserState) -> tuple[Outcome, UserState]:
         """Never raises for any input: an internal error becomes a kind apology and the state is kept."""
@@ -138,7 +146,7 @@ class Conversation:
         if name == "idioma":
             return Outcome((self._language_menu(_),)), state
         if name == "privacidad":
-            return Outcome((Reply(self._privacy_full(_)),)), state
+            return Outcome((self._privacy_reply(_),)), state
         if name == "borrar":
             return self._forget(state)
         if name == "salir":
@@ -245,6 +253,10 @@ class Conversation:
             "instante. Con /salir se borran los mensajes recientes de este chat."
         )
 
+    def _privacy_reply(self, _: Gettext) -> Reply:
+        buttons = ((Button("🗑️ " + _("Borrar todo lo que sabes de mí"), cb(Action.FORGET)),),)
+        return Reply(self._privacy_full(_), buttons)
+
     def _forget(self, state: UserState) -> tuple[Outcome, UserState]:
         _ = self.translator.gettext(state.lang)
         # Neutral wording on purpose: someone else may read the screen.
@@ -308,7 +320,7 @@ class Conversation:
         if action is Action.HELP:
             return self._human_help(arg, state, _), state
         if action is Action.PRIVACY:
-            return Outcome((Reply(self._privacy_full(_)),)), state
+            return Outcome((self._privacy_reply(_),)), state
         if action is Action.FORGET:
             return self._forget(state)
         if action is Action.EMPLOYER:

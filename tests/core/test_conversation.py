@@ -219,3 +219,11 @@ def test_every_entry_renders_today(conversation: Conversation) -> None:
     for entry_id in conversation.kb.entries:
         outcome, _ = run(conversation, Event(EventKind.BUTTON, data=cb(Action.ANSWER, entry_id), at=AT))
         assert "{param:" not in text(outcome) and "{desde:" not in text(outcome)
+
+
+def test_the_privacy_notice_has_a_button_that_forgets_everything(conversation: Conversation) -> None:
+    outcome, _ = run(conversation, Event(EventKind.COMMAND, command="privacidad", at=AT))
+    assert cb(Action.FORGET) in all_data(outcome)
+    state = UserState(lang_chosen=True, welcomed=True)
+    forgotten, new_state = run(conversation, Event(EventKind.BUTTON, data=cb(Action.FORGET), at=AT), state)
+    assert forgotten.forget_user and forgotten.wipe_chat and new_state == UserState()
