@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from bot.checks import FLOWS
@@ -11,11 +12,11 @@ from bot.content_i18n import ContentTranslations
 from bot.core.conversation import Conversation
 from bot.core.events import ChatKind, Event
 from bot.core.replies import Outcome
-from bot.i18n import LANGUAGES, Translator, interface_texts
+from bot.i18n import Translator
 from bot.knowledge.loader import DEFAULT_DIR, load_knowledge_strict
 from bot.knowledge.model import KnowledgeBase
 from bot.matching.language_guess import LanguageGuesser
-from bot.matching.matcher import Matcher
+from bot.matching.matcher import LazyMatcher, Matcher
 from bot.matching.normalize import Normalizer
 from bot.privacy import Pseudonymizer, load_secret
 from bot.storage import Store
@@ -35,9 +36,9 @@ def build_conversation(
     content = ContentTranslations.load(kb)
     normalizer = Normalizer.from_tables(kb.synonyms)
     language_matchers = {
-        code: Matcher(content.phrasings(code), normalizer)
+        code: LazyMatcher(partial(Matcher, phrasings, normalizer))
         for code in content.entries
-        if content.phrasings(code)
+        if (phrasings := content.phrasings(code))
     }
     return Conversation(
         kb=kb,
@@ -48,18 +49,17 @@ def build_conversation(
         voice_available=voice_available,
         content=content,
         language_matchers=language_matchers,
-        guesser=LanguageGuesser(language_samples(kb, content)),
+        guesser=LanguageGuesser(lambda: language_samples(kb, content)),
     )
 
 
 def language_samples(kb: KnowledgeBase, content: ContentTranslations) -> dict[str, list[str]]:
-    """Text known to be in each language: Spanish phrasings; translated phrasings, answers and interface."""
-    samples: dict[str, list[str]] = {"es": [p for e in kb.entries.values() for p in e.phrasings]}
-    for code in LANGUAGES:
-        if code == "es":
-            continue
-        texts = [t for e in content.entries.get(code, {}).values() for t in (e.answer, *e.phrasings)]
-        texts += interface_texts(code)
+    """Text known to be in each language: Spanish phrasings, and each language's translated answers and
+    phrasings. A thousand Spanish phrasings give a stable profile; all of them only cost start-up time."""
+    spanish = [p for e in kb.entries.values() for p in e.phrasings]
+    samples: dict[str, list[str]] = {"es": spanish[:: max(1, len(spanish) // 1000)]}
+    for code, entries in content.entries.items():
+        texts = [t for e in entries.values() for t in (e.answer, *e.phrasings)]
         if texts:
             samples[code] = texts
     return samples

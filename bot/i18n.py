@@ -129,14 +129,6 @@ def _read(path: Path) -> Catalog:
         return read_po(handle)
 
 
-def interface_texts(code: str, directory: Path = LOCALES_DIR) -> list[str]:
-    """The translated interface strings of a language (empty when it has none)."""
-    po = po_path(code, directory)
-    if not po.exists():
-        return []
-    return [str(m.string) for m in _read(po) if m.id and m.string and not m.fuzzy]
-
-
 def extract(source: Path = LOCALES_DIR.parent / "bot", directory: Path = LOCALES_DIR) -> int:
     """Rebuild bot.pot from the code and merge it into every catalog (changed text becomes fuzzy)."""
     template = Catalog(project="Cerrando Brechas", domain=DOMAIN, fuzzy=False)

@@ -17,6 +17,7 @@ from bot.core.callbacks import Action, cb
 from bot.core.conversation import Conversation
 from bot.core.events import Event, EventKind
 from bot.core.state import UserState
+from bot.i18n import po_path
 from bot.matching.language_guess import LanguageGuesser
 from bot.matching.matcher import Matcher
 from bot.matching.normalize import Normalizer
@@ -58,6 +59,11 @@ def with_content(conversation: Conversation, directory: Path) -> Conversation:
     content = ContentTranslations.load(conversation.kb, directory)
     matcher = Matcher(content.phrasings("yua"), Normalizer.from_tables(conversation.kb.synonyms))
     samples = language_samples(conversation.kb, content)
+    # One translated entry is too little text for a language profile; the Maya interface drafts add more.
+    with po_path("yua").open("rb") as handle:
+        samples["yua"] = samples.get("yua", []) + [
+            str(m.string) for m in read_po(handle) if m.id and m.string
+        ]
     return dataclasses.replace(
         conversation, content=content, language_matchers={"yua": matcher}, guesser=LanguageGuesser(samples)
     )

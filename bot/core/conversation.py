@@ -26,7 +26,7 @@ from bot.i18n import LANGUAGES, Gettext, Translator
 from bot.knowledge.model import STATES, Entry, KnowledgeBase, Organization
 from bot.knowledge.render import render
 from bot.matching.language_guess import LanguageGuesser
-from bot.matching.matcher import Band, Matcher, MatchResult
+from bot.matching.matcher import Band, LazyMatcher, Matcher, MatchResult
 from bot.matching.normalize import fold
 from bot.organizations import WORK_TYPES, contact_lines, for_handoff
 from bot.privacy import PendingShares, scrub
@@ -61,7 +61,7 @@ class Conversation:
     bot_username: str | None = None
     voice_available: bool = False  # espeak-ng is installed: offer "Escuchar" and speak voice-note replies
     content: ContentTranslations = field(default_factory=ContentTranslations)
-    language_matchers: dict[str, Matcher] = field(default_factory=dict)  # one per language with phrasings
+    language_matchers: Mapping[str, Matcher | LazyMatcher] = field(default_factory=dict)  # per language
     guesser: LanguageGuesser | None = None
     # Unanswered questions waiting for the user's yes/no to share them: in memory only, never stored.
     pending_shares: PendingShares = field(default_factory=lambda: PendingShares())

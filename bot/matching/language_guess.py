@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from bot.matching.normalize import fold
 
@@ -31,7 +31,10 @@ def _unit(counts: Counter[str]) -> dict[str, float]:
 
 
 class LanguageGuesser:
-    def __init__(self, texts: Mapping[str, Iterable[str]]) -> None:
+    def __init__(
+        self, texts: Mapping[str, Iterable[str]] | Callable[[], Mapping[str, Iterable[str]]]
+    ) -> None:
+        """`texts`: samples per language, or a function returning them (read only when first needed)."""
         self._texts = texts
         self._profiles: dict[str, dict[str, float]] | None = None
 
@@ -40,7 +43,8 @@ class LanguageGuesser:
         # Built on first use, so the bot starts polling without waiting for it.
         if self._profiles is None:
             profiles = {}
-            for code, samples in self._texts.items():
+            texts = self._texts() if callable(self._texts) else self._texts
+            for code, samples in texts.items():
                 counts: Counter[str] = Counter()
                 for sample in samples:
                     counts.update(trigrams(sample))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -108,8 +108,11 @@ class _SparseColumns:
         starts, ends = self.indptr[features], self.indptr[features + 1]
         if not len(features) or not (ends - starts).any():
             return np.zeros(self.n_rows, dtype=np.float64)
-        positions = np.concatenate([np.arange(a, b) for a, b in zip(starts, ends, strict=True)])
-        scaled = self.data[positions] * np.repeat(weights, ends - starts)
+        lengths = ends - starts
+        # All postings of the query's features at once: each run starts at its `start`.
+        run_offsets = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+        positions = np.arange(int(lengths.sum())) + run_offsets
+        scaled = self.data[positions] * np.repeat(weights, lengths)
         result: np.ndarray = np.bincount(self.rows[positions], weights=scaled, minlength=self.n_rows)
         return result
 
@@ -150,18 +153,17 @@ class Matcher:
         n = max(len(docs), 1)
         self.idf = np.array([math.log((1 + n) / (1 + df[f])) + 1 for f in self.vocabulary], dtype=np.float32)
         self.unknown_idf = float(math.log(1 + n) + 1)
-        vectors = [self._vector(doc) for doc in docs]
+        idf = self.idf.tolist()  # plain floats: indexing a numpy array per feature is slow at start-up
+        vocabulary = self.vocabulary
+        vectors = [
+            _unit({vocabulary[f]: _weight(c) * idf[vocabulary[f]] for f, c in doc.items()}) for doc in docs
+        ]
         centroids: list[dict[int, float]] = [defaultdict(float) for _ in self.entry_ids]
         for vector, entry in zip(vectors, owner, strict=True):
             for feature, value in vector.items():
                 centroids[entry][feature] += value
         self.phrasings = _SparseColumns(vectors, len(self.vocabulary))
         self.centroids = _SparseColumns([_unit(c) for c in centroids], len(self.vocabulary))
-
-    def _vector(self, doc: dict[str, float]) -> dict[int, float]:
-        return _unit(
-            {self.vocabulary[f]: _weight(c) * float(self.idf[self.vocabulary[f]]) for f, c in doc.items()}
-        )
 
     def scores(self, normalized: str) -> np.ndarray:
         """One score in [0, 1] per entry (in self.entry_ids order)."""
@@ -210,6 +212,23 @@ class Matcher:
             return MatchResult(Band.ANSWER, tuple(ranked[:3]), norm)
         close = tuple(c for c in ranked[:3] if c.score >= t.ask)
         return MatchResult(Band.ASK, close, norm)
+
+
+class LazyMatcher:
+    """A matcher built the first time it is asked (languages few users choose need not slow the start)."""
+
+    def __init__(self, build: Callable[[], Matcher]) -> None:
+        self._build = build
+        self._matcher: Matcher | None = None
+
+    @property
+    def matcher(self) -> Matcher:
+        if self._matcher is None:
+            self._matcher = self._build()
+        return self._matcher
+
+    def match(self, question: str) -> MatchResult:
+        return self.matcher.match(question)
 
 
 def _unit(vector: dict[int, float]) -> dict[int, float]:
