@@ -94,6 +94,13 @@ def guarderia(case: GuarderiaCase, kb: KnowledgeBase, today: dt.date) -> Result:
         )
 
     start, end = first_day(case.birth), last_day(case.birth)
+
+    def result(verdict: Verdict, summary: Msg) -> Result:
+        # Every outcome carries the same reasons, caveats and next steps gathered so far.
+        return Result(
+            verdict, summary, tuple(reasons), (), tuple(not_checked), tuple(steps), today, "guarderias-imss"
+        )
+
     if not insured:
         summary = (
             Msg("No tienes derecho a la guardería del IMSS porque pasaron más de 4 semanas desde tu baja.")
@@ -112,44 +119,17 @@ def guarderia(case: GuarderiaCase, kb: KnowledgeBase, today: dt.date) -> Result:
                 "http://www.imss.gob.mx/denuncia."
             ),
         )
-        return Result(
-            Verdict.NO,
-            summary,
-            tuple(reasons),
-            (),
-            tuple(not_checked),
-            tuple(steps),
-            today,
-            "guarderias-imss",
-        )
+        return result(Verdict.NO, summary)
     if today < start:
         summary = Msg(
             "Todavía no: tu bebé puede entrar a la guardería del IMSS desde el {date_start}, cuando cumpla "
             "43 días.",
             {"date_start": start},
         )
-        return Result(
-            Verdict.NO,
-            summary,
-            tuple(reasons),
-            (),
-            tuple(not_checked),
-            tuple(steps),
-            today,
-            "guarderias-imss",
-        )
+        return result(Verdict.NO, summary)
     if today > end:
         summary = Msg("La guardería del IMSS es hasta que la niña o el niño cumple 4 años.")
-        return Result(
-            Verdict.NO,
-            summary,
-            tuple(reasons),
-            (),
-            tuple(not_checked),
-            tuple(steps),
-            today,
-            "guarderias-imss",
-        )
+        return result(Verdict.NO, summary)
     summary = Msg(
         "Tu hija o hijo puede ir a la guardería del IMSS hasta el {date_end}, un día antes de cumplir 4 "
         "años.",
@@ -164,6 +144,4 @@ def guarderia(case: GuarderiaCase, kb: KnowledgeBase, today: dt.date) -> Result:
             Msg("El servicio es durante tu jornada de trabajo, en turno matutino o vespertino."), "LSS 201"
         )
     )
-    return Result(
-        Verdict.YES, summary, tuple(reasons), (), tuple(not_checked), tuple(steps), today, "guarderias-imss"
-    )
+    return result(Verdict.YES, summary)
