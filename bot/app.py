@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -22,14 +24,50 @@ from bot.privacy import Pseudonymizer, load_secret
 from bot.storage import Store
 from bot.voice import Speaker
 
+MATCHING_CODE = ("matcher.py", "normalize.py", "stopwords.py")
 
-def build_matcher(kb: KnowledgeBase) -> Matcher:
+
+def build_matcher(kb: KnowledgeBase, cache_dir: Path | None = None) -> Matcher:
+    """The Spanish matcher; with `cache_dir`, reused from disk while knowledge and matching code are the same.
+
+    Building it is most of the bot's start-up time; the cache holds only data derived from the knowledge
+    base, never anything about users.
+    """
     phrasings = [(e.id, p) for e in kb.entries.values() for p in (e.title, *e.phrasings)]
-    return Matcher(phrasings, Normalizer.from_tables(kb.synonyms))
+    normalizer = Normalizer.from_tables(kb.synonyms)
+    if cache_dir is None:
+        return Matcher(phrasings, normalizer)
+    digest = hashlib.sha256(repr((phrasings, sorted(kb.synonyms.items()))).encode())
+    for name in MATCHING_CODE:
+        digest.update((Path(__file__).parent / "matching" / name).read_bytes())
+    path = cache_dir / f"matcher-{digest.hexdigest()[:20]}.pickle"
+    try:
+        with path.open("rb") as handle:
+            cached = pickle.load(handle)
+        if isinstance(cached, Matcher):
+            cached.normalize = normalizer
+            return cached
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    matcher = Matcher(phrasings, normalizer)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for old in cache_dir.glob("matcher-*.pickle"):
+            old.unlink()
+        temporary = path.with_suffix(".tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(matcher, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)
+    except OSError:
+        pass  # a read-only data folder only costs start-up time
+    return matcher
 
 
 def build_conversation(
-    knowledge_dir: Path = DEFAULT_DIR, bot_username: str | None = None, voice_available: bool = False
+    knowledge_dir: Path = DEFAULT_DIR,
+    bot_username: str | None = None,
+    voice_available: bool = False,
+    cache_dir: Path | None = None,
 ) -> Conversation:
     kb = load_knowledge_strict(knowledge_dir)
     translator = Translator()
@@ -42,7 +80,7 @@ def build_conversation(
     }
     return Conversation(
         kb=kb,
-        matcher=build_matcher(kb),
+        matcher=build_matcher(kb, cache_dir),
         translator=translator,
         flows=FLOWS,
         bot_username=bot_username,
@@ -78,7 +116,10 @@ class BotService:
     def from_config(cls, config: Config) -> BotService:
         speaker = Speaker(config.data_dir / "audio")
         conversation = build_conversation(
-            config.knowledge_dir or DEFAULT_DIR, config.bot_username, speaker.available
+            config.knowledge_dir or DEFAULT_DIR,
+            config.bot_username,
+            speaker.available,
+            config.data_dir / "cache",
         )
         store = Store(config.data_dir)
         return cls(

@@ -344,7 +344,14 @@ def build_application(config: Config, service: BotService) -> Application[Any, A
     builder = builder.request(
         AiohttpRequest(connection_pool_size=MAX_CONCURRENT_UPDATES + 8)
     ).get_updates_request(AiohttpRequest(connection_pool_size=1, read_timeout=30.0))
-    application = builder.post_init(post_init).concurrent_updates(PerUserOrder()).build()
+
+    async def post_stop(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        # Start-up chores still running at shutdown (a quick restart) are cancelled, not left dangling.
+        for task in adapter.background:
+            task.cancel()
+        await asyncio.gather(*adapter.background, return_exceptions=True)
+
+    application = builder.post_init(post_init).post_stop(post_stop).concurrent_updates(PerUserOrder()).build()
     application.add_handler(TypeHandler(Update, adapter.on_update))
     application.add_error_handler(adapter.on_error)
     if application.job_queue is not None:

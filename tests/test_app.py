@@ -1,0 +1,39 @@
+"""Assembly: the matcher cache is reused only while knowledge and matching code are unchanged."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from bot.app import build_matcher
+from bot.knowledge.loader import load_knowledge_strict
+
+KB = load_knowledge_strict()
+
+
+def test_the_cached_matcher_answers_like_a_fresh_one(tmp_path: Path) -> None:
+    fresh = build_matcher(KB)
+    first = build_matcher(KB, tmp_path)
+    assert len(list(tmp_path.glob("matcher-*.pickle"))) == 1
+    cached = build_matcher(KB, tmp_path)
+    for question in ("me toca aginaldo", "me corrieron de la casa", "receta de pozole"):
+        assert cached.rank(question) == fresh.rank(question) == first.rank(question)
+
+
+def test_a_knowledge_change_replaces_the_cache(tmp_path: Path) -> None:
+    build_matcher(KB, tmp_path)
+    before = set(tmp_path.glob("matcher-*.pickle"))
+    entry = KB.entries["aguinaldo"]
+    changed = dataclasses.replace(entry, phrasings=(*entry.phrasings, "cuando cae mi aguinaldo navideño"))
+    kb = dataclasses.replace(KB, entries={**KB.entries, "aguinaldo": changed})
+    matcher = build_matcher(kb, tmp_path)
+    after = set(tmp_path.glob("matcher-*.pickle"))
+    assert after and after != before and len(after) == 1
+    assert matcher.rank("cuando cae mi aguinaldo navideño")[1][0].entry_id == "aguinaldo"
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
+    build_matcher(KB, tmp_path)
+    for path in tmp_path.glob("matcher-*.pickle"):
+        path.write_bytes(b"not a pickle")
+    assert build_matcher(KB, tmp_path).rank("aguinaldo")[1]
