@@ -170,3 +170,22 @@ def test_import_refuses_changed_placeholders_and_copies_good_work(
     copied, problems = content_i18n.import_file(work, "tzh", directory)
     assert problems == [] and copied == 3
     assert ContentTranslations.load(conversation.kb, directory).get("tzh", "salario-minimo") is not None
+
+
+def test_real_translations_keep_every_number_url_and_citation(conversation: Conversation) -> None:
+    """A translation may not drop or change an amount, a phone number, a date, a URL or a cited law.
+
+    (It may write a Spanish number word as digits: "cada quince días" as "15 k'iin".)
+    """
+    import re
+    from collections import Counter
+
+    facts = re.compile(r"\d+(?:[.,]\d+)*|https?://[^\s,;)]+|www\.[^\s,;)]+|\b(?:LFT|LSS)\b")
+    lost = []
+    for code, entries in conversation.content.entries.items():
+        for entry_id, translated in entries.items():
+            spanish = Counter(facts.findall(conversation.kb.entries[entry_id].answer))
+            missing = spanish - Counter(facts.findall(translated.answer))
+            if missing:
+                lost.append(f"{code}:{entry_id}: {sorted(missing)}")
+    assert not lost

@@ -116,3 +116,20 @@ def test_the_language_menu_offers_all_seven(conversation: Conversation) -> None:
     outcome, _ = conversation.handle(Event(EventKind.COMMAND, command="idioma", at=AT), UserState())
     data = [b.data for row in outcome.replies[0].buttons for b in row]
     assert data == [cb(Action.LANGUAGE, code) for code in LANGUAGES]
+
+
+@pytest.mark.parametrize("code", INDIGENOUS)
+def test_translations_keep_commands_numbers_and_links(code: str) -> None:
+    """/borrar must stay /borrar, 911 must stay 911, a URL must stay the URL."""
+    keep = re.compile(r"(?<![\w/])/[a-z]+\b|\d+(?:[.,]\d+)*|https?://[^\s,;)]+|www\.[^\s,;)]+")
+    with po_path(code).open("rb") as handle:
+        catalog = read_po(handle)
+    changed = [
+        str(m.id)
+        for m in catalog
+        if m.id
+        and m.string
+        and not m.fuzzy
+        and not set(keep.findall(str(m.id))) <= set(keep.findall(str(m.string)))
+    ]
+    assert not changed, changed[:3]
