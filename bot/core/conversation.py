@@ -369,11 +369,11 @@ class Conversation:
         if code == "es":
             text = _("Listo, te contesto en español.")
         elif self.translator.reviewed(code):
-            text = _("Listo. Las respuestas de los temas siguen en español por ahora.")
+            text = _("Listo. Te contesto en tu idioma donde ya hay traducción; lo demás sigue en español.")
         else:
             # Never present a draft as reviewed: the note is in Spanish too, so anyone can read it.
             text = (
-                _("Listo. Las respuestas de los temas siguen en español por ahora.")
+                _("Listo. Te contesto en tu idioma donde ya hay traducción; lo demás sigue en español.")
                 + "\n\n"
                 + "📝 "
                 + _("Esta traducción es un borrador: todavía no la revisa una persona hablante.")
