@@ -48,20 +48,7 @@ QUESTIONS = (
         label="Empezaste",
         check=_start_this_year,
     ),
-    Question(
-        "fin",
-        "¿Cuál fue tu último día de trabajo?",
-        Kind.DATE,
-        (Option("hoy", "Hoy"),),
-        not_future=True,
-        hint="Escribe la fecha así: día/mes/año, por ejemplo 31/10/2026.",
-        ask_if=lambda a: a.get("tiempo") == LEFT,
-        label="Último día",
-        check=common.both(
-            common.not_before("inicio", "Tu último día no puede ser antes del día en que empezaste."),
-            common.since_last_year("Solo calculo el aguinaldo desde el {date}."),
-        ),
-    ),
+    common.last_day("Solo calculo el aguinaldo desde el {date}.", ask_if=lambda a: a.get("tiempo") == LEFT),
     Question(
         "num_dias",
         "¿Cuántos días trabajaste este año con esa persona?",

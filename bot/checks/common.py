@@ -71,6 +71,24 @@ def days_per_week(
     )
 
 
+def last_day(too_old: str, ask_if: Callable[[Answers], bool] | None = None) -> Question:
+    """The last day of work: not in the future, not before the start, not older than the checks cover."""
+    return Question(
+        "fin",
+        "¿Cuál fue tu último día de trabajo?",
+        Kind.DATE,
+        (Option("hoy", "Hoy"),),
+        not_future=True,
+        hint="Escribe la fecha así: día/mes/año, por ejemplo 31/10/2026.",
+        ask_if=ask_if,
+        label="Último día",
+        check=both(
+            not_before("inicio", "Tu último día no puede ser antes del día en que empezaste."),
+            since_last_year(too_old),
+        ),
+    )
+
+
 def work(prompt: str = "¿Dónde trabajas?") -> Question:
     return Question("trabajo", prompt, Kind.CHOICE, WORK_OPTIONS, label="Trabajo")
 

@@ -50,21 +50,9 @@ QUESTIONS = (
         hint="Escribe la fecha así: día/mes/año, por ejemplo 15/03/2022.",
         label="Empezaste",
     ),
-    Question(
-        "fin",
-        "¿Cuál fue tu último día de trabajo?",
-        Kind.DATE,
-        (Option("hoy", "Hoy"),),
-        not_future=True,
-        hint="Escribe la fecha así: día/mes/año, por ejemplo 31/10/2026.",
-        label="Último día",
-        check=common.both(
-            common.not_before("inicio", "Tu último día no puede ser antes del día en que empezaste."),
-            common.since_last_year(
-                "Solo calculo trabajos que terminaron desde el {date}. Para algo más antiguo, pregunta en la "
-                "Procuraduría de la Defensa del Trabajo de tu estado."
-            ),
-        ),
+    common.last_day(
+        "Solo calculo trabajos que terminaron desde el {date}. Para algo más antiguo, pregunta en la "
+        "Procuraduría de la Defensa del Trabajo de tu estado."
     ),
     Question(
         "vacaciones",
