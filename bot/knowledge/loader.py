@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -101,6 +101,12 @@ class _Reader:
     def __init__(self, path: Path, node: LineDict, problems: list[Problem]) -> None:
         self.path, self.node, self.problems = path, node, problems
 
+    def only(self, allowed: Collection[str], where: str = "") -> None:
+        """Report every field not in `allowed`: usually a typo that would silently drop data."""
+        for key in self.node:
+            if key not in allowed:
+                self.problem(str(key), f"campo desconocido '{key}'{where} (¿error de escritura?)")
+
     def problem(self, key: str | None, message: str, warning: bool = False) -> None:
         line = self.node.line_of(key) if key else self.node.line
         self.problems.append(Problem(self.path, line, message, warning))
@@ -184,9 +190,7 @@ def _load_entry(
         problems.append(Problem(path, parent.line_of("entradas"), "cada entrada debe ser un mapa de campos"))
         return None
     r = _Reader(path, node, problems)
-    for key in node:
-        if key not in ENTRY_KEYS:
-            r.problem(str(key), f"campo desconocido '{key}' (¿error de escritura?)")
+    r.only(ENTRY_KEYS)
     entry_id = r.text("id")
     if entry_id and not ID_RE.match(entry_id):
         r.problem("id", f"id '{entry_id}' inválido: usa minúsculas, números y guiones")
@@ -337,9 +341,7 @@ def _load_contact(path: Path, node: Any, problems: list[Problem], owner: _Reader
         owner.problem("contactos", "cada contacto debe tener 'tipo', 'valor' y 'verificacion'")
         return None
     r = _Reader(path, node, problems)
-    for key in node:
-        if key not in CONTACT_KEYS:
-            r.problem(str(key), f"campo desconocido '{key}' en un contacto (¿error de escritura?)")
+    r.only(CONTACT_KEYS, " en un contacto")
     kind = r.text("tipo")
     if kind and kind not in CONTACT_KINDS:
         r.problem("tipo", f"tipo de contacto '{kind}' desconocido (usa {', '.join(CONTACT_KINDS)})")
@@ -362,9 +364,7 @@ def _load_organization(
         )
         return None
     r = _Reader(path, node, problems)
-    for key in node:
-        if key not in ORG_KEYS:
-            r.problem(str(key), f"campo desconocido '{key}' (¿error de escritura?)")
+    r.only(ORG_KEYS)
     code = r.text("codigo")
     if code and not ORG_CODE_RE.match(code):
         r.problem("codigo", f"código '{code}' inválido: solo letras, números, _ y -, de 1 a 64 caracteres")
