@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -17,6 +18,7 @@ from bot.core.replies import Outcome
 from bot.i18n import Translator
 from bot.knowledge.loader import DEFAULT_DIR, load_knowledge_strict
 from bot.knowledge.model import KnowledgeBase
+from bot.matching.audience import AudienceCues
 from bot.matching.language_guess import LanguageGuesser
 from bot.matching.matcher import LazyMatcher, Matcher
 from bot.matching.normalize import Normalizer
@@ -24,35 +26,47 @@ from bot.privacy import Pseudonymizer, load_secret
 from bot.storage import Store
 from bot.voice import Speaker
 
-MATCHING_CODE = ("matcher.py", "normalize.py", "stopwords.py")
+MATCHING_CODE = ("matcher.py", "normalize.py", "stopwords.py", "audience.py", "classifier.py", "sparse.py")
 
 
 def build_matcher(kb: KnowledgeBase, cache_dir: Path | None = None) -> Matcher:
-    """The Spanish matcher; with `cache_dir`, reused from disk while knowledge and matching code are the same.
+    """The Spanish matcher, built now; with `cache_dir`, reused from disk while its inputs are unchanged."""
+    return spanish_matcher(kb, cache_dir).matcher
 
-    Building it is most of the bot's start-up time; the cache holds only data derived from the knowledge
-    base, never anything about users.
+
+def spanish_matcher(kb: KnowledgeBase, cache_dir: Path | None = None) -> LazyMatcher:
+    """The Spanish matcher, loaded from `cache_dir` when cached there, otherwise built on first use.
+
+    Building it (and training its classifier) is most of a first start; the cache holds only data derived
+    from the knowledge base, never anything about users.
     """
     phrasings = [(e.id, p) for e in kb.entries.values() for p in (e.title, *e.phrasings)]
     normalizer = Normalizer.from_tables(kb.synonyms)
+    audience = AudienceCues(kb.synonyms.get("audiencias", {}), normalizer)
+    build = partial(Matcher, phrasings, normalizer, audience=audience, out_of_scope=kb.out_of_scope)
     if cache_dir is None:
-        return Matcher(phrasings, normalizer)
-    digest = hashlib.sha256(repr((phrasings, sorted(kb.synonyms.items()))).encode())
+        return LazyMatcher(build)
+    digest = hashlib.sha256(repr((phrasings, sorted(kb.synonyms.items()), kb.out_of_scope)).encode())
     for name in MATCHING_CODE:
         digest.update((Path(__file__).parent / "matching" / name).read_bytes())
     path = cache_dir / f"matcher-{digest.hexdigest()[:20]}.pickle"
+    lazy = LazyMatcher(partial(_build_and_cache, build, path))
     try:
         with path.open("rb") as handle:
             cached = pickle.load(handle)
         if isinstance(cached, Matcher):
             cached.normalize = normalizer
-            return cached
+            lazy._matcher = cached
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
-    matcher = Matcher(phrasings, normalizer)
+    return lazy
+
+
+def _build_and_cache(build: Callable[[], Matcher], path: Path) -> Matcher:
+    matcher = build()
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        for old in cache_dir.glob("matcher-*.pickle"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("matcher-*.pickle"):
             old.unlink()
         temporary = path.with_suffix(".tmp")
         with temporary.open("wb") as handle:
@@ -80,7 +94,7 @@ def build_conversation(
     }
     return Conversation(
         kb=kb,
-        matcher=build_matcher(kb, cache_dir),
+        matcher=spanish_matcher(kb, cache_dir),
         translator=translator,
         flows=FLOWS,
         bot_username=bot_username,

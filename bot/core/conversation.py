@@ -55,7 +55,7 @@ HELP_AREA = "ayuda"
 @dataclass
 class Conversation:
     kb: KnowledgeBase
-    matcher: Matcher
+    matcher: Matcher | LazyMatcher
     translator: Translator = field(default_factory=Translator)
     flows: Mapping[str, flow_engine.Flow] = field(default_factory=dict)
     bot_username: str | None = None
@@ -76,9 +76,9 @@ class Conversation:
 
     def warm_up(self) -> None:
         """Build what is built on first use, so the first users after a start do not wait for it."""
+        self.matcher.match("aguinaldo")  # first: on a first start this trains the Spanish matcher
         if self.guesser is not None:
             self.guesser.guess("warm up the language profiles")
-        self.matcher.match("aguinaldo")
         for matcher in self.language_matchers.values():
             matcher.match("aguinaldo")
 
@@ -610,9 +610,14 @@ class Conversation:
         for pattern, entry_id in self._urgent_signals:
             if pattern.search(folded):
                 return entry_id
+        if result.band is Band.UNKNOWN or result.best is None:
+            return None
+        # The best candidate, or one nearly as likely: a danger is worth showing even when unsure, but not
+        # when another entry clearly fits better ("me quiero salir de la casa" is usually resigning).
+        close = result.best.decision - self.matcher.thresholds.margin
         for candidate in result.candidates:
             entry = self.kb.entries.get(candidate.entry_id)
-            if entry and entry.urgent and candidate.score >= self.matcher.thresholds.ask:
+            if entry and entry.urgent and candidate.decision >= close:
                 return entry.id
         return None
 

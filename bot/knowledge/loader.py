@@ -29,7 +29,8 @@ from bot.knowledge.yaml_source import LineDict, YamlProblem, read_yaml
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "knowledge"
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ORGANIZATIONS_FILE = "organizaciones.yaml"
-SPECIAL_FILES = {"parametros.yaml", "sinonimos.yaml", ORGANIZATIONS_FILE}
+OUT_OF_SCOPE_FILE = "fuera_de_alcance.yaml"
+SPECIAL_FILES = {"parametros.yaml", "sinonimos.yaml", ORGANIZATIONS_FILE, OUT_OF_SCOPE_FILE}
 # Telegram's rule for a /start payload; `lang-` and `tema-` are taken by the bot's own links.
 ORG_CODE_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 RESERVED_PREFIXES = ("lang-", "tema-")
@@ -331,6 +332,13 @@ def _load_synonyms(path: Path, problems: list[Problem]) -> dict[str, dict[str, s
                     )
                 )
                 continue
+            if table == "audiencias" and value not in AUDIENCES:
+                problems.append(
+                    Problem(
+                        path, mapping.line_of(key), f"'{key}': la audiencia debe ser {', '.join(AUDIENCES)}"
+                    )
+                )
+                continue
             clean[key] = value
         tables[str(table)] = clean
     return tables
@@ -485,8 +493,24 @@ def load_knowledge(directory: Path = DEFAULT_DIR) -> tuple[KnowledgeBase, list[P
         parameters=_load_parameters(directory / "parametros.yaml", problems),
         synonyms=_load_synonyms(directory / "sinonimos.yaml", problems),
         organizations=_load_organizations(directory / ORGANIZATIONS_FILE, problems),
+        out_of_scope=_load_out_of_scope(directory / OUT_OF_SCOPE_FILE, problems),
     )
     return kb, problems
+
+
+def _load_out_of_scope(path: Path, problems: list[Problem]) -> tuple[str, ...]:
+    if not path.exists():
+        return ()
+    try:
+        data = read_yaml(path)
+    except YamlProblem as exc:
+        problems.append(Problem(exc.path, exc.line, exc.message))
+        return ()
+    questions = data.get("preguntas") if isinstance(data, LineDict) else None
+    if not isinstance(questions, list) or not all(isinstance(q, str) and q.strip() for q in questions):
+        problems.append(Problem(path, 1, "debe tener 'preguntas:', una lista de textos (usa comillas)"))
+        return ()
+    return tuple(questions)
 
 
 def load_knowledge_strict(directory: Path = DEFAULT_DIR) -> KnowledgeBase:

@@ -148,6 +148,7 @@ class KnowledgeBase:
     parameters: dict[str, Parameter]
     synonyms: dict[str, dict[str, str]] = field(default_factory=dict)
     organizations: tuple[Organization, ...] = ()
+    out_of_scope: tuple[str, ...] = ()  # questions we do not answer: the matcher learns "no sé" from them
 
     def organization(self, code: str) -> Organization | None:
         """The organization with this deep-link code; codes are compared without case."""

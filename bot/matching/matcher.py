@@ -1,16 +1,22 @@
 """Find the knowledge entry a question is about, and say how sure we are.
 
-Questions and phrasings live in one TF-IDF space of stemmed words, word pairs and character n-grams
-(robust to typos and word endings). An entry's score mixes the cosine with the centroid of its phrasings
-and its share of the question's nearest phrasings. Confidence bands then decide whether to answer, ask,
-or admit we don't know. Features, weights and bands were chosen by measuring on tests/data/preguntas.yaml
-(`python -m bot kb eval`, which also shows the rapidfuzz WRatio baseline): a rapidfuzz token-set score
-mixed in lowered top-1 there, so it is not used.
+Questions and phrasings live in one TF-IDF space of stemmed words, word pairs, character n-grams (robust
+to typos and word endings) and the audience the question names (a house, the fields, elsewhere). Two
+scores come out of that space:
+- relevance: the cosine with each entry's centroid mixed with its share of the question's nearest
+  phrasings. It says whether the question is about anything we know at all.
+- decision: a linear classifier trained on the phrasings (bot/matching/classifier.py). It says which
+  entry, and by how much it beats the next one.
+Candidates are ranked by decision. A question with low relevance gets the honest "I don't know"; a clear
+decision is answered; the rest get "did you mean" buttons. Features, weights and bands were chosen by
+measuring on tests/data/preguntas.yaml and checked on the held-out tests/data/preguntas-control.yaml
+(`python -m bot kb eval`, which also shows the rapidfuzz WRatio baseline).
 """
 
 from __future__ import annotations
 
 import math
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -21,11 +27,17 @@ from itertools import pairwise
 import numpy as np
 import snowballstemmer
 
+from bot.matching.audience import AudienceCues
+from bot.matching.classifier import LinearScorer
 from bot.matching.normalize import Normalizer
+from bot.matching.sparse import SparseColumns
 from bot.matching.stopwords import STOPWORDS
 
 CHAR_NGRAMS = (3, 4)  # 5-grams added build time and lowered top-1 on the evaluation set
-CHAR_WEIGHT = 0.3  # many n-grams per word: keep their total weight comparable to the words'
+CHAR_WEIGHT = (
+    0.5  # many n-grams per word: keep their total weight comparable to the words' (0.2-0.5 measured)
+)
+AUDIENCE_WEIGHT = 3.0  # one feature stands for many cue words; 1, 2, 3 and 4 were measured
 
 
 class Band(StrEnum):
@@ -36,15 +48,16 @@ class Band(StrEnum):
 
 @dataclass(frozen=True)
 class Thresholds:
-    answer: float = 15.0
-    ask: float = 11.0
-    margin: float = 8.0  # the best must beat the runner-up by this much to answer directly
+    ask: float = 10.0  # relevance (0-100) under which no entry is about the question
+    answer: float = -0.2  # the best entry's decision value must reach this to answer directly...
+    margin: float = 0.4  # ...and beat the runner-up's by this much
 
 
 @dataclass(frozen=True)
 class Candidate:
     entry_id: str
-    score: float
+    score: float  # relevance, 0-100
+    decision: float = 0.0  # the classifier's decision value; candidates are ranked by it
 
 
 @dataclass(frozen=True)
@@ -71,8 +84,8 @@ def content_words(text: str) -> list[str]:
     return [w for w in text.split() if w not in STOPWORDS]
 
 
-def features(normalized: str) -> dict[str, float]:
-    """Stemmed content words, pairs of them, and character n-grams of every word."""
+def features(normalized: str, audiences: Iterable[str] = ()) -> dict[str, float]:
+    """Stemmed content words, pairs of them, character n-grams of every word, and the audiences named."""
     stems = [stem(w) for w in content_words(normalized)]
     feats: defaultdict[str, float] = defaultdict(float)
     for word_stem in stems:
@@ -84,37 +97,13 @@ def features(normalized: str) -> dict[str, float]:
         for n in CHAR_NGRAMS:
             for i in range(len(padded) - n + 1):
                 feats["#" + padded[i : i + n]] += CHAR_WEIGHT
+    for audience in audiences:
+        feats["@" + audience] += AUDIENCE_WEIGHT
     return feats
 
 
 def _weight(count: float) -> float:
     return 1 + math.log(count) if count >= 1 else count
-
-
-class _SparseColumns:
-    """A sparse matrix stored by feature (column): a query only touches the rows sharing its features."""
-
-    def __init__(self, rows: list[dict[int, float]], n_features: int) -> None:
-        features_of = np.fromiter((f for row in rows for f in row), dtype=np.int64)
-        row_of = np.fromiter((r for r, row in enumerate(rows) for _ in row), dtype=np.int32)
-        values = np.fromiter((v for row in rows for v in row.values()), dtype=np.float32)
-        order = np.argsort(features_of, kind="stable")
-        self.rows, self.data = row_of[order], values[order]
-        self.indptr = np.zeros(n_features + 1, dtype=np.int64)
-        np.cumsum(np.bincount(features_of, minlength=n_features), out=self.indptr[1:])
-        self.n_rows = len(rows)
-
-    def dot(self, features: np.ndarray, weights: np.ndarray) -> np.ndarray:
-        starts, ends = self.indptr[features], self.indptr[features + 1]
-        if not len(features) or not (ends - starts).any():
-            return np.zeros(self.n_rows, dtype=np.float64)
-        lengths = ends - starts
-        # All postings of the query's features at once: each run starts at its `start`.
-        run_offsets = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
-        positions = np.arange(int(lengths.sum())) + run_offsets
-        scaled = self.data[positions] * np.repeat(weights, lengths)
-        result: np.ndarray = np.bincount(self.rows[positions], weights=scaled, minlength=self.n_rows)
-        return result
 
 
 class Matcher:
@@ -126,12 +115,16 @@ class Matcher:
         phrasings: Iterable[tuple[str, str]],
         normalizer: Normalizer,
         thresholds: Thresholds | None = None,
+        audience: AudienceCues | None = None,
+        out_of_scope: Iterable[str] = (),
         neighbours: int = 8,
         neighbour_weight: float = 0.5,
     ) -> None:
-        """`phrasings` are (entry_id, text) pairs; an entry has many."""
+        """`phrasings` are (entry_id, text) pairs; an entry has many. `out_of_scope` are questions we do not
+        answer: the classifier learns them as one more class, and a question closest to it is not answered."""
         self.normalize = normalizer
         self.thresholds = thresholds or Thresholds()
+        self.audience = audience
         self.neighbours = neighbours
         self.neighbour_weight = neighbour_weight
         self.entry_ids: list[str] = []
@@ -143,9 +136,12 @@ class Matcher:
             if not norm:
                 continue
             owner.append(index_of.setdefault(entry_id, len(index_of)))
-            docs.append(features(norm))
+            docs.append(self._features(norm))
         self.entry_ids = list(index_of)
         self.owner = np.array(owner, dtype=np.int32)
+        entry_docs = len(docs)
+        docs.extend(self._features(norm) for text in out_of_scope if (norm := normalizer(text)))
+        self.has_out_of_scope = len(docs) > entry_docs
         df: Counter[str] = Counter()
         for doc in docs:
             df.update(doc.keys())
@@ -159,15 +155,27 @@ class Matcher:
             _unit({vocabulary[f]: _weight(c) * idf[vocabulary[f]] for f, c in doc.items()}) for doc in docs
         ]
         centroids: list[dict[int, float]] = [defaultdict(float) for _ in self.entry_ids]
-        for vector, entry in zip(vectors, owner, strict=True):
+        for vector, entry in zip(vectors[:entry_docs], owner, strict=True):
             for feature, value in vector.items():
                 centroids[entry][feature] += value
-        self.phrasings = _SparseColumns(vectors, len(self.vocabulary))
-        self.centroids = _SparseColumns([_unit(c) for c in centroids], len(self.vocabulary))
+        # Relevance compares with entries' phrasings only; the out-of-scope ones just train the classifier,
+        # as the last class.
+        self.phrasings = SparseColumns(vectors[:entry_docs], len(self.vocabulary))
+        self.centroids = SparseColumns([_unit(c) for c in centroids], len(self.vocabulary))
+        classes = len(self.entry_ids) + self.has_out_of_scope
+        labels = np.concatenate([self.owner, np.full(len(docs) - entry_docs, len(self.entry_ids))])
+        self.classifier = LinearScorer.train(vectors, labels, len(self.vocabulary), classes)
+
+    def _features(self, normalized: str) -> dict[str, float]:
+        return features(normalized, self.audience(normalized) if self.audience else ())
 
     def scores(self, normalized: str) -> np.ndarray:
-        """One score in [0, 1] per entry (in self.entry_ids order)."""
-        query = features(normalized)
+        """Relevance in [0, 1] per entry (in self.entry_ids order)."""
+        return self._scores(normalized)[0]
+
+    def _scores(self, normalized: str) -> tuple[np.ndarray, np.ndarray]:
+        """(relevance, decision) per entry, and the out-of-scope class's decision last when there is one."""
+        query = self._features(normalized)
         known = [(self.vocabulary[f], _weight(c)) for f, c in query.items() if f in self.vocabulary]
         # Unknown features count in the query's norm: a question about something else scores low.
         norm = math.sqrt(
@@ -182,7 +190,7 @@ class Matcher:
         )
         entries = len(self.entry_ids)
         if not known or norm == 0:
-            return np.zeros(entries)
+            return np.zeros(entries), np.zeros(entries + self.has_out_of_scope)
         idx = np.array([i for i, _ in known], dtype=np.int64)
         weights = np.array([w for _, w in known], dtype=np.float32) * self.idf[idx] / norm
         centroid = self.centroids.dot(idx, weights)
@@ -191,44 +199,70 @@ class Matcher:
         nearest = np.argpartition(-similar, k - 1)[:k]
         neighbours = np.bincount(self.owner[nearest], weights=similar[nearest], minlength=entries) / k
         w = self.neighbour_weight
-        result: np.ndarray = w * neighbours + (1 - w) * centroid
-        return result
+        relevance: np.ndarray = w * neighbours + (1 - w) * centroid
+        return relevance, self.classifier.scores(idx, weights)
 
     def rank(self, question: str, limit: int = 5) -> tuple[str, list[Candidate]]:
+        """The normalized question and the best entries, best first (by decision)."""
+        norm, ranked, _, _ = self._rank(question, limit)
+        return norm, ranked
+
+    def _rank(self, question: str, limit: int) -> tuple[str, list[Candidate], float, float]:
+        """Normalized question, best candidates, the highest relevance, and the out-of-scope decision."""
         norm = self.normalize(question)
         if not norm or not self.entry_ids:
-            return norm, []
-        scores = self.scores(norm)
-        order = np.argsort(-scores, kind="stable")[:limit]
-        return norm, [Candidate(self.entry_ids[i], round(float(scores[i]) * 100, 2)) for i in order]
+            return norm, [], 0.0, 0.0
+        relevance, decision = self._scores(norm)
+        if not relevance.any():
+            return norm, [], 0.0, 0.0
+        elsewhere = float(decision[-1]) if self.has_out_of_scope else -math.inf
+        decision = decision[: len(self.entry_ids)]
+        order = np.argsort(-decision, kind="stable")[:limit]
+        ranked = [
+            Candidate(self.entry_ids[i], round(float(relevance[i]) * 100, 2), round(float(decision[i]), 3))
+            for i in order
+        ]
+        return norm, ranked, float(relevance.max()) * 100, elsewhere
 
     def match(self, question: str) -> MatchResult:
-        norm, ranked = self.rank(question)
+        norm, ranked, relevance, elsewhere = self._rank(question, 5)
         t = self.thresholds
-        if not ranked or ranked[0].score < t.ask:
+        if not ranked or relevance < t.ask or elsewhere >= ranked[0].decision:
             return MatchResult(Band.UNKNOWN, tuple(ranked[:3]), norm)
-        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-        if ranked[0].score >= t.answer and ranked[0].score - runner_up >= t.margin:
+        best = ranked[0]
+        runner_up = ranked[1].decision if len(ranked) > 1 else best.decision - t.margin
+        if best.decision >= t.answer and best.decision - runner_up >= t.margin:
             return MatchResult(Band.ANSWER, tuple(ranked[:3]), norm)
-        close = tuple(c for c in ranked[:3] if c.score >= t.ask)
-        return MatchResult(Band.ASK, close, norm)
+        return MatchResult(Band.ASK, tuple(ranked[:3]), norm)
 
 
 class LazyMatcher:
-    """A matcher built the first time it is asked (languages few users choose need not slow the start)."""
+    """A matcher built the first time it is asked, so building it need not delay the bot's start: languages
+    few users choose, and the Spanish matcher when it is not cached yet (the start-up warm-up builds it in
+    the background; a question that arrives first waits for that build instead of starting another)."""
 
     def __init__(self, build: Callable[[], Matcher]) -> None:
         self._build = build
         self._matcher: Matcher | None = None
+        self._lock = threading.Lock()
 
     @property
     def matcher(self) -> Matcher:
         if self._matcher is None:
-            self._matcher = self._build()
+            with self._lock:
+                if self._matcher is None:
+                    self._matcher = self._build()
         return self._matcher
+
+    @property
+    def thresholds(self) -> Thresholds:
+        return self.matcher.thresholds
 
     def match(self, question: str) -> MatchResult:
         return self.matcher.match(question)
+
+    def rank(self, question: str, limit: int = 5) -> tuple[str, list[Candidate]]:
+        return self.matcher.rank(question, limit)
 
 
 def _unit(vector: dict[int, float]) -> dict[int, float]:

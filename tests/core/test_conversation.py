@@ -86,7 +86,7 @@ def test_typed_question_finds_the_entry(conversation: Conversation, question: st
 
 
 def test_unsure_match_offers_up_to_three_candidates_that_lead_to_answers(conversation: Conversation) -> None:
-    outcome, _ = run(conversation, Event(EventKind.TEXT, text="me toca aguinaldo si entre en agosto", at=AT))
+    outcome, _ = run(conversation, Event(EventKind.TEXT, text="vacaciones y aguinaldo", at=AT))
     assert text(outcome).startswith("¿Quisiste decir")
     candidates = [d for d in all_data(outcome) if d.startswith("a:")]
     assert 1 <= len(candidates) <= 3
@@ -129,6 +129,15 @@ def test_urgent_situations_come_first(conversation: Conversation, question: str,
     first = outcome.replies[0]
     what_to_do_now = render(conversation.kb, conversation.kb.entries[urgent].answer, AT.date()).split("\n")[0]
     assert what_to_do_now in first.text, first.text
+
+
+def test_an_ordinary_question_near_an_urgent_one_gets_no_alarm(conversation: Conversation) -> None:
+    # "salir de la casa" also fits being locked in, but resigning clearly fits better: no 🚨 banner.
+    outcome, _ = run(
+        conversation, Event(EventKind.TEXT, text="me quiero salir de la casa, con cuantos dias aviso", at=AT)
+    )
+    assert "🚨" not in text(outcome)
+    assert "8 días" in text(outcome)
 
 
 def test_nonsense_gets_the_honest_path_with_human_help(conversation: Conversation) -> None:

@@ -119,3 +119,22 @@ def test_parameter_value_in_force_by_date(tmp_path: Path) -> None:
     assert kb.number("salario_minimo_general", dt.date(2026, 1, 1)) == 315.04
     with pytest.raises(KeyError):
         kb.number("salario_minimo_general", dt.date(2024, 12, 31))
+
+
+def test_out_of_scope_questions_are_loaded_and_checked(tmp_path: Path) -> None:
+    write(tmp_path, ENTRY)
+    (tmp_path / "fuera_de_alcance.yaml").write_text('preguntas:\n  - "como saco mi rfc"\n', encoding="utf-8")
+    kb, problems = load_knowledge(tmp_path)
+    assert problems == [] and kb.out_of_scope == ("como saco mi rfc",)
+    assert "una-entrada" in kb.entries  # the file is not read as an area
+    (tmp_path / "fuera_de_alcance.yaml").write_text("preguntas: como saco mi rfc\n", encoding="utf-8")
+    assert any("fuera_de_alcance.yaml" in m and "preguntas" in m for m in messages(tmp_path))
+
+
+def test_an_audience_cue_must_name_a_known_audience(tmp_path: Path) -> None:
+    write(tmp_path, ENTRY)
+    (tmp_path / "sinonimos.yaml").write_text(
+        "audiencias:\n  casa: hogar\n  mina: mineria\n", encoding="utf-8"
+    )
+    found = messages(tmp_path)
+    assert len(found) == 1 and "'mina'" in found[0] and "sinonimos.yaml:3" in found[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rapidfuzz import fuzz
 
 from bot.app import build_matcher
 from bot.knowledge.loader import load_knowledge_strict
@@ -14,22 +15,35 @@ from bot.matching.evaluation import (
     load_questions,
     matcher_ranker,
 )
+from bot.matching.matcher import Matcher
 from bot.matching.normalize import Normalizer
 
 KB = load_knowledge_strict()
 QUESTIONS = load_questions(DEFAULT_FILE, KB)
+# Written later by someone who saw neither the set above nor the matcher's tuning: it shows whether what
+# was tuned on the set above carries over to new questions.
+CONTROL = load_questions(DEFAULT_FILE.with_name("preguntas-control.yaml"), KB)
 
-# Issue 4 asks for top-1 >= 90 % and top-3 >= 97 %; these floors are what the matcher reaches today
-# (79 % / 95 %), so a change that makes matching worse fails here. Raise them as the content improves.
-TOP1_FLOOR = 0.77
-TOP3_FLOOR = 0.93
+# The targets of issue 4.
+TOP1_FLOOR = 0.90
+TOP3_FLOOR = 0.97
 FALSE_ACCEPT_MAX = 0.03
 OUT_OF_SCOPE_HONEST_MIN = 0.90
 
 
 @pytest.fixture(scope="module")
-def report() -> Report:
-    return evaluate(QUESTIONS, KB, matcher_ranker(build_matcher(KB)))
+def matcher() -> Matcher:
+    return build_matcher(KB)
+
+
+@pytest.fixture(scope="module")
+def report(matcher: Matcher) -> Report:
+    return evaluate(QUESTIONS, KB, matcher_ranker(matcher))
+
+
+@pytest.fixture(scope="module")
+def control(matcher: Matcher) -> Report:
+    return evaluate(CONTROL, KB, matcher_ranker(matcher))
 
 
 def test_the_evaluation_set_is_large_and_covers_every_area() -> None:
@@ -41,9 +55,23 @@ def test_the_evaluation_set_is_large_and_covers_every_area() -> None:
 
 def test_questions_are_not_copied_from_the_phrasings() -> None:
     normalize = Normalizer.from_tables(KB.synonyms)
-    phrasings = {normalize(p) for e in KB.entries.values() for p in (e.title, *e.phrasings)}
-    copied = [q.text for q in QUESTIONS if normalize(q.text) in phrasings]
+    phrasings = {normalize(p) for e in KB.entries.values() for p in (e.title, *e.phrasings, *KB.out_of_scope)}
+    copied = [q.text for q in (*QUESTIONS, *CONTROL) if normalize(q.text) in phrasings]
     assert not copied
+
+
+def test_out_of_scope_training_questions_are_not_near_copies_of_evaluation_questions() -> None:
+    # knowledge/fuera_de_alcance.yaml teaches the matcher "no sé"; a near copy of a test question there
+    # would make the out-of-scope figure meaningless.
+    normalize = Normalizer.from_tables(KB.synonyms)
+    asked = [normalize(q.text) for q in (*QUESTIONS, *CONTROL)]
+    near = [p for p in KB.out_of_scope if any(fuzz.ratio(normalize(p), q) >= 75 for q in asked)]
+    assert not near
+
+
+def test_the_control_set_covers_every_entry() -> None:
+    assert {q.expected for q in CONTROL if q.expected} == set(KB.entries)
+    assert sum(q.expected is None for q in CONTROL) >= 20
 
 
 def test_top1_and_top3(report: Report) -> None:
@@ -59,6 +87,14 @@ def test_false_accepts_are_rare(report: Report) -> None:
 def test_out_of_scope_questions_get_the_honest_path(report: Report) -> None:
     tally = report.out_of_scope
     assert tally.rate(tally.abstain) >= OUT_OF_SCOPE_HONEST_MIN
+
+
+def test_the_control_set_meets_the_same_targets(control: Report) -> None:
+    tally = control.in_scope
+    assert tally.rate(tally.top1) >= TOP1_FLOOR
+    assert tally.rate(tally.top3) >= TOP3_FLOOR
+    assert control.false_accept_rate <= FALSE_ACCEPT_MAX
+    assert control.out_of_scope.rate(control.out_of_scope.abstain) >= OUT_OF_SCOPE_HONEST_MIN
 
 
 def test_beats_the_wratio_baseline(report: Report) -> None:
