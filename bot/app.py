@@ -35,21 +35,30 @@ def build_matcher(kb: KnowledgeBase, cache_dir: Path | None = None) -> Matcher:
 
 
 def spanish_matcher(kb: KnowledgeBase, cache_dir: Path | None = None) -> LazyMatcher:
-    """The Spanish matcher, loaded from `cache_dir` when cached there, otherwise built on first use.
-
-    Building it (and training its classifier) is most of a first start; the cache holds only data derived
-    from the knowledge base, never anything about users.
-    """
+    """The Spanish matcher, loaded from `cache_dir` when cached there, otherwise built on first use."""
     phrasings = [(e.id, p) for e in kb.entries.values() for p in (e.title, *e.phrasings)]
     normalizer = Normalizer.from_tables(kb.synonyms)
     audience = AudienceCues(kb.synonyms.get("audiencias", {}), normalizer)
     build = partial(Matcher, phrasings, normalizer, audience=audience, out_of_scope=kb.out_of_scope)
+    inputs = (phrasings, sorted(kb.synonyms.items()), kb.out_of_scope)
+    return cached_matcher("es", inputs, build, normalizer, cache_dir)
+
+
+def cached_matcher(
+    name: str, inputs: object, build: Callable[[], Matcher], normalizer: Normalizer, cache_dir: Path | None
+) -> LazyMatcher:
+    """A matcher read from `cache_dir` while its `inputs` and the matching code are unchanged, otherwise
+    built (and cached) on first use.
+
+    Building one means training a classifier (scikit-learn); restarts load the cache instead and never
+    import it. The cache holds only data derived from the knowledge base, never anything about users.
+    """
     if cache_dir is None:
         return LazyMatcher(build)
-    digest = hashlib.sha256(repr((phrasings, sorted(kb.synonyms.items()), kb.out_of_scope)).encode())
-    for name in MATCHING_CODE:
-        digest.update((Path(__file__).parent / "matching" / name).read_bytes())
-    path = cache_dir / f"matcher-{digest.hexdigest()[:20]}.pickle"
+    digest = hashlib.sha256(repr(inputs).encode())
+    for module in MATCHING_CODE:
+        digest.update((Path(__file__).parent / "matching" / module).read_bytes())
+    path = cache_dir / f"matcher-{name}-{digest.hexdigest()[:20]}.pickle"
     lazy = LazyMatcher(partial(_build_and_cache, build, path))
     try:
         with path.open("rb") as handle:
@@ -66,7 +75,8 @@ def _build_and_cache(build: Callable[[], Matcher], path: Path) -> Matcher:
     matcher = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("matcher-*.pickle"):
+        prefix = path.name.rsplit("-", 1)[0]  # "matcher-es": older versions of this matcher only
+        for old in path.parent.glob(f"{prefix}-*.pickle"):
             old.unlink()
         temporary = path.with_suffix(".tmp")
         with temporary.open("wb") as handle:
@@ -87,8 +97,11 @@ def build_conversation(
     translator = Translator()
     content = ContentTranslations.load(kb)
     normalizer = Normalizer.from_tables(kb.synonyms)
+    synonyms = sorted(kb.synonyms.items())
     language_matchers = {
-        code: LazyMatcher(partial(Matcher, phrasings, normalizer))
+        code: cached_matcher(
+            code, (phrasings, synonyms), partial(Matcher, phrasings, normalizer), normalizer, cache_dir
+        )
         for code in content.entries
         if (phrasings := content.phrasings(code))
     }

@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from bot.app import build_matcher
+from bot.app import build_conversation, build_matcher
 from bot.knowledge.loader import load_knowledge_strict
+from bot.matching.matcher import LazyMatcher
 
 KB = load_knowledge_strict()
 
@@ -37,3 +38,15 @@ def test_a_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
     for path in tmp_path.glob("matcher-*.pickle"):
         path.write_bytes(b"not a pickle")
     assert build_matcher(KB, tmp_path).rank("aguinaldo")[1]
+
+
+def test_every_language_matcher_is_cached_and_a_restart_needs_no_training(tmp_path: Path) -> None:
+    first = build_conversation(cache_dir=tmp_path)
+    first.warm_up()
+    names = {p.name.split("-")[1] for p in tmp_path.glob("matcher-*.pickle")}
+    assert names == {"es", *first.language_matchers}
+    again = build_conversation(cache_dir=tmp_path)
+    # Loaded from the cache: built before any question, and answering like the first.
+    assert again.matcher._matcher is not None
+    assert all(m._matcher is not None for m in again.language_matchers.values() if isinstance(m, LazyMatcher))
+    assert again.matcher.rank("me toca aginaldo") == first.matcher.rank("me toca aginaldo")
