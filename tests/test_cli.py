@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot import __version__
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,6 +62,19 @@ def test_terminal_chat_buttons_are_numbered_options(tmp_path: Path) -> None:
     result = run("chat", env={"BOT_DATA_DIR": str(tmp_path)}, stdin="/temas\n1\n1\n")
     assert result.returncode == 0
     assert "[1]" in result.stdout and "Elige una pregunta" in result.stdout and "Base legal" in result.stdout
+
+
+@pytest.mark.parametrize("choice", ["1", "2", "3"])
+def test_terminal_chat_ambiguous_question_offers_three_answers(tmp_path: Path, choice: str) -> None:
+    result = run("chat", env={"BOT_DATA_DIR": str(tmp_path)}, stdin=f"vacaciones y aguinaldo\n{choice}\n")
+    offer = result.stdout.split("¿Quisiste decir...?", 1)[1]
+    assert "[3]" in offer.split(">", 1)[0] and "Ninguna de estas" in offer
+    assert "Base legal" in offer
+
+
+def test_terminal_chat_out_of_scope_gets_the_honest_path(tmp_path: Path) -> None:
+    result = run("chat", env={"BOT_DATA_DIR": str(tmp_path)}, stdin="como saco mi rfc en el sat\n")
+    assert "No tengo una respuesta segura" in result.stdout and "Hablar con una persona" in result.stdout
 
 
 def test_terminal_chat_survives_bad_input(tmp_path: Path) -> None:

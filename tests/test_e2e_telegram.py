@@ -89,6 +89,29 @@ async def test_button_press_is_answered_and_shows_the_entry(api: BotApiStandIn, 
     assert any(c.method == "answerCallbackQuery" for c in api.calls[before:])
 
 
+async def test_an_ambiguous_question_offers_buttons_that_lead_to_answers(
+    api: BotApiStandIn, running: BotProcess
+) -> None:
+    chat = next(_chats)
+    reply = await say(api, botapi.message("vacaciones y aguinaldo", chat), chat)
+    assert reply.params["text"].startswith("¿Quisiste decir")
+    choices = [b["callback_data"] for b in buttons(reply) if b.get("callback_data", "").startswith("a:")]
+    assert len(choices) == 3
+    for data in choices:
+        answer = await say(api, botapi.callback(data, chat), chat)
+        assert "Base legal" in answer.params["text"]
+
+
+async def test_an_out_of_scope_question_gets_the_honest_path_with_human_help(
+    api: BotApiStandIn, running: BotProcess
+) -> None:
+    chat = next(_chats)
+    reply = await say(api, botapi.message("como saco mi rfc en el sat", chat), chat)
+    assert reply.params["text"].startswith("No tengo una respuesta segura")
+    data = [b.get("callback_data", "") for b in buttons(reply)]
+    assert any(d.startswith("t:") for d in data) and "h" in data, data
+
+
 async def test_forged_button_data_gets_a_polite_reply(api: BotApiStandIn, running: BotProcess) -> None:
     chat = next(_chats)
     before = len(api.calls)
