@@ -15,20 +15,20 @@ from urllib.parse import urlparse
 
 from bot.content_i18n import ContentTranslations
 from bot.core import flows as flow_engine
+from bot.core import handoff, menus, texts
 from bot.core.callbacks import Action, Callback, cb, parse
 from bot.core.counters import tag
 from bot.core.events import ChatKind, Event, EventKind, Media
-from bot.core.replies import MAX_TEXT, Audio, Button, Outcome, Reply
+from bot.core.replies import Audio, Button, Outcome, Reply, fit
 from bot.core.result_text import render_result
 from bot.core.state import UserState
 from bot.formatting import date_long
 from bot.i18n import LANGUAGES, Gettext, Translator
-from bot.knowledge.model import STATES, Entry, KnowledgeBase, Organization
+from bot.knowledge.model import Entry, KnowledgeBase
 from bot.knowledge.render import render
 from bot.matching.language_guess import LanguageGuesser
 from bot.matching.matcher import Band, LazyMatcher, Matcher, MatchResult
 from bot.matching.normalize import fold
-from bot.organizations import WORK_TYPES, contact_lines, for_handoff
 from bot.privacy import PendingShares, scrub
 from bot.rules.result import Result
 
@@ -49,7 +49,6 @@ COMMANDS = (
 EMPLOYER_CARD = "tarjeta-empleador"
 OFFICIAL_SUFFIXES = (".gob.mx", "gob.mx", ".ilo.org", "ilo.org")
 OFFICIAL_HOSTS = {"conciliacionlaboral.org.mx", "onu.org.mx"}
-HELP_AREA = "ayuda"
 
 
 @dataclass
@@ -94,7 +93,7 @@ class Conversation:
             log.error("core error %s on %s event\n%s", type(exc).__name__, event.kind.value, frames)
             _ = self.translator.gettext(state.lang)
             text = _("Perdón, algo falló de mi lado. Intenta de nuevo o toca un tema.")
-            return Outcome((Reply(text, self._topic_buttons(_)),)), state
+            return Outcome((Reply(text, menus.topic_buttons(self.kb, _)),)), state
 
     def _tag_counters(self, outcome: Outcome, state: UserState, event: Event) -> Outcome:
         """Add the language and the organization code to each counter key (see bot/core/counters.py)."""
@@ -136,25 +135,25 @@ class Conversation:
         if name == "start":
             return self._start(event.text.strip(), event, state)
         if name == "ayuda":
-            return Outcome((self._help_text(_),)), state
+            return Outcome((texts.help_reply(self.kb, _),)), state
         if name == "temas":
-            return Outcome((self._topics(_),)), state
+            return Outcome((menus.topics(self.kb, _),)), state
         if name == "calcular":
-            return Outcome((self._calculators(_),)), state
+            return Outcome((menus.calculators(self.kb, self.flows, _),)), state
         if name == "empleador":
             return self._show_entry(EMPLOYER_CARD, state, event), state
         if name == "idioma":
-            return Outcome((self._language_menu(_),)), state
+            return Outcome((menus.language_menu(self.translator.languages, _),)), state
         if name == "privacidad":
-            return Outcome((self._privacy_reply(_),)), state
+            return Outcome((texts.privacy_reply(_),)), state
         if name == "borrar":
             return self._forget(state)
         if name == "salir":
             return Outcome((Reply(_("Listo.")),), wipe_chat=True), state
         if name == "cancelar":
             return self._cancel_flow(state, _)
-        text = _("No conozco ese comando.") + "\n\n" + self._help_body(_)
-        return Outcome((Reply(text, self._topic_buttons(_)),)), state
+        text = _("No conozco ese comando.") + "\n\n" + texts.help_body(_)
+        return Outcome((Reply(text, menus.topic_buttons(self.kb, _)),)), state
 
     def _start(self, payload: str, event: Event, state: UserState) -> tuple[Outcome, UserState]:
         replies: list[Reply] = []
@@ -175,87 +174,18 @@ class Conversation:
             if organization is not None:
                 state.org = organization.code
                 counters.append("llegada")
-        replies.append(self._welcome(_, first_time, organization))
+        replies.append(texts.welcome(self.kb, _, first_time, organization))
         if payload.startswith("tema-"):
             topic = payload[5:]
             if topic in self.kb.entries:
                 replies.extend(self._show_entry(topic, state, event).replies)
                 counters.append(f"deeplink:tema-{topic}")
             elif self.kb.area(topic):
-                replies.append(self._area(topic, _))
+                replies.append(menus.area(self.kb, topic, _))
                 counters.append(f"deeplink:tema-{topic}")
         return Outcome(tuple(replies), counters=tuple(counters)), state
 
-    def _welcome(self, _: Gettext, first_time: bool, organization: Organization | None = None) -> Reply:
-        text = _(
-            "¡Hola! Te explico tus derechos si trabajas en una casa o en el campo: IMSS, salario, "
-            "aguinaldo, vacaciones, despido y cuidados.\n\n"
-            "Escribe tu pregunta como quieras, o toca un tema."
-        )
-        if organization is not None:
-            text += "\n\n🤝 " + _("Llegaste por el enlace de {name}.").format(name=organization.name)
-            if organization.contacts:
-                text += " " + _("Su contacto:") + "\n" + contact_lines(organization)
-        if first_time:
-            text += "\n\n" + self._privacy_short(_)
-            if organization is not None:
-                text += " " + _(
-                    "También guardo por qué enlace llegaste, para mostrarte primero a {name}."
-                ).format(name=organization.short_name)
-        buttons = [*self._topic_buttons(_), (Button("🗣️ " + _("Idioma / Language"), cb(Action.LANGUAGE)),)]
-        if organization is not None:
-            buttons.append((Button("🤝 " + _("Hablar con una persona"), cb(Action.HELP)),))
-        return Reply(text, tuple(buttons))
-
-    def _help_body(self, _: Gettext) -> str:
-        return _(
-            "Puedes escribir tu pregunta con tus palabras, por ejemplo: «¿me toca aguinaldo?» o "
-            "«mi patrona no me quiere inscribir al seguro».\n\n"
-            "Comandos:\n"
-            "/temas - ver los temas\n"
-            "/calcular - calcular aguinaldo, vacaciones y más\n"
-            "/empleador - tarjeta con las obligaciones de tu empleadora\n"
-            "/idioma - cambiar el idioma\n"
-            "/privacidad - qué guardo y por cuánto tiempo\n"
-            "/borrar - borrar todo lo que sé de ti\n"
-            "/salir - borrar esta conversación de la pantalla"
-        )
-
-    def _help_text(self, _: Gettext) -> Reply:
-        buttons = (
-            *self._topic_buttons(_),
-            (Button("🤝 " + _("Hablar con una persona"), cb(Action.HELP)),),
-        )
-        return Reply(self._help_body(_), buttons)
-
     # ------------------------------------------------------------------ privacy
-    def _privacy_short(self, _: Gettext) -> str:
-        return _(
-            "🔒 No guardo lo que escribes. Solo guardo tu idioma y, si haces un cálculo, tus respuestas "
-            "mientras lo terminas. Para borrar todo: /borrar. Más en /privacidad."
-        )
-
-    def _privacy_full(self, _: Gettext) -> str:
-        return _(
-            "🔒 Aviso de privacidad\n\n"
-            "Qué guardo: tu idioma, si ya viste este aviso, la organización por la que llegaste (si usaste "
-            "su enlace) y, si haces un cálculo, tus respuestas a sus preguntas. Nada más. Si pides hablar "
-            "con una persona y me dices dónde trabajas, no lo guardo ni se lo paso a nadie.\n\n"
-            "Qué NO guardo: tus mensajes, tu nombre, tu teléfono ni datos de tu empleadora. Tu cuenta de "
-            "Telegram se guarda cifrada con una clave secreta, no con tu número.\n\n"
-            "Por cuánto tiempo: las respuestas de un cálculo sin terminar se borran a las 72 horas; todo lo "
-            "demás, a los 90 días sin usar el bot.\n\n"
-            "Para qué: solo para contestarte. Contamos cuántas preguntas hay por tema, sin saber quién "
-            "preguntó. Si no sé contestar, te pregunto si quieres compartir tu pregunta sin datos "
-            "personales; solo se guarda si dices que sí, y máximo 30 días.\n\n"
-            "Tus derechos (Ley Federal de Protección de Datos Personales en Posesión de los Particulares): "
-            "puedes ver, corregir o borrar tus datos y oponerte a su uso. Con /borrar se borra todo al "
-            "instante. Con /salir se borran los mensajes recientes de este chat."
-        )
-
-    def _privacy_reply(self, _: Gettext) -> Reply:
-        buttons = ((Button("🗑️ " + _("Borrar todo lo que sabes de mí"), cb(Action.FORGET)),),)
-        return Reply(self._privacy_full(_), buttons)
 
     def _forget(self, state: UserState) -> tuple[Outcome, UserState]:
         _ = self.translator.gettext(state.lang)
@@ -263,90 +193,53 @@ class Conversation:
         return Outcome((Reply(_("Listo.")),), forget_user=True, wipe_chat=True), UserState()
 
     # ------------------------------------------------------------------ menus
-    def _topic_buttons(self, _: Gettext) -> tuple[tuple[Button, ...], ...]:
-        buttons = [
-            Button(f"{a.emoji} {_(a.title)}", cb(Action.TOPICS, a.id)) for a in self.kb.areas if a.entry_ids
-        ]
-        return tuple(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2))
-
-    def _topics(self, _: Gettext) -> Reply:
-        return Reply(_("Elige un tema:"), self._topic_buttons(_))
-
-    def _area(self, area_id: str, _: Gettext) -> Reply:
-        area = self.kb.area(area_id)
-        if area is None:
-            return self._stale_button(_)
-        rows = [(Button(self.kb.entries[e].title, cb(Action.ANSWER, e)),) for e in area.entry_ids]
-        rows.append((Button("⬅️ " + _("Temas"), cb(Action.TOPICS)),))
-        return Reply(f"{area.emoji} {_(area.title)}\n" + _("Elige una pregunta:"), tuple(rows))
-
-    def _language_menu(self, _: Gettext) -> Reply:
-        buttons = [
-            Button(LANGUAGES[c].button, cb(Action.LANGUAGE, c))
-            for c in self.translator.languages
-            if c in LANGUAGES
-        ]
-        rows = tuple(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2))
-        return Reply(_("¿En qué idioma quieres que te conteste?"), rows)
-
-    def _calculators(self, _: Gettext) -> Reply:
-        if not self.flows:
-            return Reply(_("Todavía no tengo calculadoras. Mientras, toca un tema:"), self._topic_buttons(_))
-        rows = tuple((Button("🧮 " + _(f.title), cb(Action.CALCULATE, f.name)),) for f in self.flows.values())
-        return Reply(_("¿Qué quieres calcular?"), rows)
-
-    def _stale_button(self, _: Gettext) -> Reply:
-        return Reply(
-            _("Ese botón ya no funciona. No pasa nada: elige un tema o escribe tu pregunta."),
-            self._topic_buttons(_),
-        )
 
     # ------------------------------------------------------------------ buttons
     def _button(self, event: Event, state: UserState, _: Gettext) -> tuple[Outcome, UserState]:
         callback = parse(event.data)
         if callback is None:
-            return Outcome((self._stale_button(_),)), state
+            return Outcome((menus.stale_button(self.kb, _),)), state
         action, arg = callback.action, callback.arg
         if action is Action.MENU:
-            return Outcome((self._welcome(_, first_time=False),)), state
+            return Outcome((texts.welcome(self.kb, _, first_time=False),)), state
         if action is Action.TOPICS:
-            return Outcome((self._area(arg, _) if arg else self._topics(_),)), state
+            return Outcome((menus.area(self.kb, arg, _) if arg else menus.topics(self.kb, _),)), state
         if action is Action.ANSWER:
             if arg not in self.kb.entries:
-                return Outcome((self._stale_button(_),)), state
+                return Outcome((menus.stale_button(self.kb, _),)), state
             return self._show_entry(arg, state, event), state
         if action is Action.LANGUAGE:
             return self._set_language(arg, state)
         if action is Action.HELP:
-            return self._human_help(arg, state, _), state
+            return handoff.human_help(self.kb, arg, state, _), state
         if action is Action.PRIVACY:
-            return Outcome((self._privacy_reply(_),)), state
+            return Outcome((texts.privacy_reply(_),)), state
         if action is Action.FORGET:
             return self._forget(state)
         if action is Action.EMPLOYER:
             return self._show_entry(EMPLOYER_CARD, state, event), state
         if action is Action.CALCULATE:
             if not arg:
-                return Outcome((self._calculators(_),)), state
+                return Outcome((menus.calculators(self.kb, self.flows, _),)), state
             return self._start_flow(arg, state, event, _)
         if action in (Action.FLOW, Action.FLOW_BACK, Action.FLOW_CANCEL):
             return self._flow_button(callback, state, event, _)
         if action is Action.NONE_OF_THESE:
-            return Outcome((self._dont_know(_),)), state
+            return Outcome((menus.dont_know(self.kb, _),)), state
         if action is Action.SHARE:
             return self._share(arg, event, _), state
         if action is Action.SPANISH:
             if arg not in self.kb.entries:
-                return Outcome((self._stale_button(_),)), state
+                return Outcome((menus.stale_button(self.kb, _),)), state
             return self._show_entry(arg, state, event, spanish=True), state
         if action is Action.LISTEN:
             return Outcome((self._listen(arg, state, event, _),)), state
-        return Outcome((self._stale_button(_),)), state
+        return Outcome((menus.stale_button(self.kb, _),)), state
 
     def _listen(self, entry_id: str, state: UserState, event: Event, _: Gettext) -> Reply:
         entry = self.kb.entries.get(entry_id)
         if entry is None or not self.voice_available:
-            return self._stale_button(_)
+            return menus.stale_button(self.kb, _)
         translated = self.content.get(state.lang, entry.id) if state.lang != "es" else None
         spoken = spoken_text(render(self.kb, translated.answer if translated else entry.answer, event.today))
         caption = "🔊 " + (translated.title if translated else entry.title)
@@ -361,9 +254,11 @@ class Conversation:
 
     def _set_language(self, code: str, state: UserState) -> tuple[Outcome, UserState]:
         if not code:
-            return Outcome((self._language_menu(self.translator.gettext(state.lang)),)), state
+            return Outcome(
+                (menus.language_menu(self.translator.languages, self.translator.gettext(state.lang)),)
+            ), state
         if code not in self.translator.languages:
-            return Outcome((self._stale_button(self.translator.gettext(state.lang)),)), state
+            return Outcome((menus.stale_button(self.kb, self.translator.gettext(state.lang)),)), state
         state.lang, state.lang_chosen = code, True
         _ = self.translator.gettext(code)
         if code == "es":
@@ -381,7 +276,7 @@ class Conversation:
                 + "Traducción en borrador, sin revisar. Puedes volver al español con /idioma."
                 + ")"
             )
-        return Outcome((Reply(text, self._topic_buttons(_)),), counters=(f"idioma:{code}",)), state
+        return Outcome((Reply(text, menus.topic_buttons(self.kb, _)),), counters=(f"idioma:{code}",)), state
 
     # ------------------------------------------------------------------ answers
     def _entry_reply(self, entry: Entry, state: UserState, today: dt.date, spanish: bool = False) -> Reply:
@@ -436,123 +331,27 @@ class Conversation:
                 Button("🤝 " + _("Hablar con una persona"), cb(Action.HELP)),
             )
         )
-        return Reply(_fit(text), tuple(rows), forwardable=entry.id == EMPLOYER_CARD)
+        return Reply(fit(text), tuple(rows), forwardable=entry.id == EMPLOYER_CARD)
 
     def _show_entry(self, entry_id: str, state: UserState, event: Event, spanish: bool = False) -> Outcome:
         entry = self.kb.entries.get(entry_id)
         _ = self.translator.gettext(state.lang)
         if entry is None:
-            return Outcome((Reply(_("Todavía no tengo esa información."), self._topic_buttons(_)),))
+            return Outcome((Reply(_("Todavía no tengo esa información."), menus.topic_buttons(self.kb, _)),))
         return Outcome(
             (self._entry_reply(entry, state, event.today, spanish),),
             counters=(f"tema:{entry.area}:{entry.id}",),
         )
 
     # ------------------------------------------------------------------ talk to a person
-    def _human_help(self, arg: str, state: UserState, _: Gettext) -> Outcome:
-        """Contacts she can reach herself. Her work type and state travel only in the button data of her
-        own chat: asked each time, never stored, never passed to anyone."""
-        if not self.kb.organizations:
-            return Outcome((self._help_entries(_),))
-        head, _sep, rest = arg.partition(".")
-        if head == "texto":
-            return self._handoff_text(rest, _)
-        if head in WORK_TYPES and not rest:
-            return Outcome((self._ask_state(head, _),))
-        if head in WORK_TYPES and (rest in STATES or rest == "-"):
-            return self._handoff_list(head, "" if rest == "-" else rest, state, _)
-        return Outcome((self._ask_work(state, _),))
-
-    def _ask_work(self, state: UserState, _: Gettext) -> Reply:
-        text = ""
-        arrival = self.kb.organization(state.org) if state.org else None
-        if arrival is not None and arrival.contacts:
-            text = f"🤝 {arrival.name}\n{contact_lines(arrival)}\n\n"
-        text += _(
-            "Te muestro a quién puedes acudir. Yo no les paso ningún dato tuyo: tú decides si les "
-            "escribes.\n\n¿Dónde trabajas?"
-        )
-        rows = (
-            (Button("🏠 " + _("En una casa"), cb(Action.HELP, "hogar")),),
-            (Button("🌾 " + _("En el campo"), cb(Action.HELP, "campo")),),
-            (Button(_("Prefiero no decir"), cb(Action.HELP, "general")),),
-        )
-        return Reply(text, rows)
-
-    def _ask_state(self, work: str, _: Gettext) -> Reply:
-        text = _("¿En qué estado trabajas? Así te muestro las oficinas que te tocan. No lo guardo.")
-        buttons = [Button(name, cb(Action.HELP, f"{work}.{code}")) for code, name in STATES.items()]
-        rows = [tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)]
-        rows.append((Button(_("Prefiero no decir"), cb(Action.HELP, f"{work}.-")),))
-        return Reply(text, tuple(rows))
-
-    def _handoff_list(self, work: str, where: str, state: UserState, _: Gettext) -> Outcome:
-        items = []
-        for organization in for_handoff(self.kb, work, where, state.org):
-            item = f"• {organization.name}\n{organization.what}"
-            if organization.contacts:
-                item += "\n" + contact_lines(organization)
-            items.append(item)
-        text = _(
-            "Puedes buscar a estas organizaciones y oficinas. Yo no les paso ningún dato tuyo: tú decides "
-            "si las buscas."
-        )
-        text += "\n\n" + "\n\n".join(items) + "\n\n🚨 " + _("Si estás en peligro, llama al 911.")
-        rows: list[tuple[Button, ...]] = [
-            (Button("📋 " + _("Mensaje para copiar y enviar"), cb(Action.HELP, f"texto.{work}")),)
-        ]
-        if self.kb.area(HELP_AREA):
-            rows.append((Button("📞 " + _("Más sobre dónde pedir ayuda"), cb(Action.TOPICS, HELP_AREA)),))
-        rows.append((Button("📚 " + _("Temas"), cb(Action.TOPICS)),))
-        return Outcome((Reply(_fit(text), tuple(rows)),), counters=(f"persona:{work}",))
-
-    def _handoff_text(self, work: str, _: Gettext) -> Outcome:
-        intro = _(
-            "Copia este mensaje y mándalo tú misma a quien elijas, por WhatsApp, correo o su página. "
-            "Yo no lo envío a nadie. Antes de mandarlo puedes agregar lo que quieras contar."
-        )
-        if work == "hogar":
-            message = _(
-                "Hola. Soy trabajadora del hogar y quiero orientación sobre mis derechos laborales. "
-                "¿Me pueden ayudar o decirme a dónde acudir? Gracias."
-            )
-        elif work == "campo":
-            message = _(
-                "Hola. Trabajo en el campo y quiero orientación sobre mis derechos laborales. "
-                "¿Me pueden ayudar o decirme a dónde acudir? Gracias."
-            )
-        else:
-            message = _(
-                "Hola. Quiero orientación sobre mis derechos laborales. "
-                "¿Me pueden ayudar o decirme a dónde acudir? Gracias."
-            )
-        return Outcome((Reply(intro), Reply(message, forwardable=True)))
-
-    def _help_entries(self, _: Gettext) -> Reply:
-        area = self.kb.area(HELP_AREA)
-        text = _(
-            "Estas son instituciones y organizaciones que te pueden orientar en persona o por teléfono. "
-            "Yo no les paso ningún dato tuyo: tú decides si las buscas."
-        )
-        rows: list[tuple[Button, ...]] = []
-        if area:
-            rows = [(Button(self.kb.entries[e].title, cb(Action.ANSWER, e)),) for e in area.entry_ids]
-        rows.append((Button("📚 " + _("Temas"), cb(Action.TOPICS)),))
-        return Reply(text, tuple(rows))
-
-    def _dont_know(self, _: Gettext) -> Reply:
-        text = _(
-            "No tengo una respuesta segura para eso, y prefiero no adivinar. Puedes tocar un tema, "
-            "escribir tu pregunta con otras palabras o hablar con una persona que te oriente."
-        )
-        rows = (*self._topic_buttons(_), (Button("🤝 " + _("Hablar con una persona"), cb(Action.HELP)),))
-        return Reply(text, rows)
 
     # ------------------------------------------------------------------ free text
     def _text(self, event: Event, state: UserState, _: Gettext) -> tuple[Outcome, UserState]:
         text = event.text.strip()
         if not text:
-            return Outcome((Reply(_("Escribe tu pregunta o toca un tema."), self._topic_buttons(_)),)), state
+            return Outcome(
+                (Reply(_("Escribe tu pregunta o toca un tema."), menus.topic_buttons(self.kb, _)),)
+            ), state
         if state.flow is not None:
             return self._flow_text(text, state, event, _)
         small_talk = self.kb.synonyms.get("charla", {}).get(fold(text))
@@ -639,27 +438,30 @@ class Conversation:
     def _share(self, answer: str, event: Event, _: Gettext) -> Outcome:
         question = self.pending_shares.pop(event.user, event.at.timestamp())
         if answer != "y":
-            return Outcome((Reply(_("Está bien, no la guardo."), self._topic_buttons(_)),))
+            return Outcome((Reply(_("Está bien, no la guardo."), menus.topic_buttons(self.kb, _)),))
         if question is None:
             return Outcome(
                 (
                     Reply(
-                        _("Ya no tengo esa pregunta. Si quieres, escríbela de nuevo."), self._topic_buttons(_)
+                        _("Ya no tengo esa pregunta. Si quieres, escríbela de nuevo."),
+                        menus.topic_buttons(self.kb, _),
                     ),
                 )
             )
         scrubbed = scrub(question)
         return Outcome(
-            (Reply(_("Gracias. La guardé sin datos personales."), self._topic_buttons(_)),),
+            (Reply(_("Gracias. La guardé sin datos personales."), menus.topic_buttons(self.kb, _)),),
             shared_question=scrubbed,
         )
 
     def _small_talk(self, intent: str, _: Gettext) -> Reply:
         if intent == "gracias":
-            return Reply(_("¡Con gusto! Si tienes otra pregunta, aquí estoy."), self._topic_buttons(_))
+            return Reply(
+                _("¡Con gusto! Si tienes otra pregunta, aquí estoy."), menus.topic_buttons(self.kb, _)
+            )
         if intent == "adios":
             return Reply(_("¡Cuídate! Aquí estaré cuando me necesites."))
-        return self._welcome(_, first_time=False)
+        return texts.welcome(self.kb, _, first_time=False)
 
     def _answer_match(self, result: MatchResult, state: UserState, event: Event, _: Gettext) -> Outcome:
         if result.band is Band.ANSWER and result.best:
@@ -672,7 +474,7 @@ class Conversation:
             ]
             rows.append((Button(_("Ninguna de estas"), cb(Action.NONE_OF_THESE)),))
             return Outcome((Reply(_("¿Quisiste decir...?"), tuple(rows)),), counters=("duda",))
-        return Outcome((self._dont_know(_),), counters=("sin-respuesta",))
+        return Outcome((menus.dont_know(self.kb, _),), counters=("sin-respuesta",))
 
     # ------------------------------------------------------------------ media
     def _media(self, event: Event, state: UserState, _: Gettext) -> Outcome:
@@ -692,13 +494,13 @@ class Conversation:
         if self.voice_available and event.media in (Media.VOICE, Media.AUDIO, Media.VIDEO_NOTE):
             # Someone who sends a voice note may read little: say it aloud too.
             audio = Audio(spoken_text(text), state.lang, f"no-escucho.{state.lang}")
-        return Outcome((Reply(text, self._topic_buttons(_), audio=audio),))
+        return Outcome((Reply(text, menus.topic_buttons(self.kb, _), audio=audio),))
 
     # ------------------------------------------------------------------ flows
     def _start_flow(self, name: str, state: UserState, event: Event, _: Gettext) -> tuple[Outcome, UserState]:
         flow = self.flows.get(name)
         if flow is None:
-            return Outcome((self._stale_button(_),)), state
+            return Outcome((menus.stale_button(self.kb, _),)), state
         state.flow = flow_engine.start(flow)
         intro = Reply(_(flow.intro))
         return self._flow_next(flow, state, event, _, lead=(intro,))
@@ -735,7 +537,7 @@ class Conversation:
         flow = self.flows.get(state.flow.name)
         if flow is None:
             state.flow = None
-            return Outcome((self._stale_button(_),)), state
+            return Outcome((menus.stale_button(self.kb, _),)), state
         return self._flow_answer(flow, text, state, event, _)
 
     def _flow_button(
@@ -743,7 +545,7 @@ class Conversation:
     ) -> tuple[Outcome, UserState]:
         if state.flow is None or (flow := self.flows.get(state.flow.name)) is None:
             state.flow = None
-            return Outcome((self._stale_button(_),)), state
+            return Outcome((menus.stale_button(self.kb, _),)), state
         if callback.action is Action.FLOW_CANCEL:
             return self._cancel_flow(state, _)
         if callback.action is Action.FLOW_BACK:
@@ -798,7 +600,9 @@ class Conversation:
         had_flow = state.flow is not None
         state.flow = None
         text = _("Listo, dejé el cálculo.") if had_flow else _("No hay nada que cancelar.")
-        return Outcome((Reply(text + " " + _("¿Qué quieres hacer?"), self._topic_buttons(_)),)), state
+        return Outcome(
+            (Reply(text + " " + _("¿Qué quieres hacer?"), menus.topic_buttons(self.kb, _)),)
+        ), state
 
     def _result_reply(self, result: Result, flow: flow_engine.Flow, _: Gettext) -> Reply:
         rows: list[tuple[Button, ...]] = [
@@ -808,7 +612,7 @@ class Conversation:
         if entry_id and entry_id in self.kb.entries:
             rows.append((Button("📖 " + self.kb.entries[entry_id].title, cb(Action.ANSWER, entry_id)),))
         rows.append((Button("🤝 " + _("Hablar con una persona"), cb(Action.HELP)),))
-        return Reply(_fit(render_result(result, _)), tuple(rows))
+        return Reply(fit(render_result(result, _)), tuple(rows))
 
 
 def _date(day: dt.date) -> str:
@@ -828,14 +632,6 @@ def spoken_text(text: str) -> str:
     """What a voice reads: no links spelt out letter by letter, no bullet symbols."""
     text = _URL_RE.sub("", text).replace("•", ",").replace("📌", "").replace("🔗", "")
     return " ".join(text.split())
-
-
-def _fit(text: str) -> str:
-    """Telegram rejects messages over 4,096 characters; cut at a paragraph rather than mid-word."""
-    if len(text) <= MAX_TEXT:
-        return text
-    cut = text.rfind("\n", 0, MAX_TEXT - 2)
-    return text[: cut if cut > 0 else MAX_TEXT - 2].rstrip() + " …"
 
 
 __all__ = ["COMMANDS", "Conversation"]

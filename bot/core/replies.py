@@ -49,3 +49,11 @@ class Outcome:
     wipe_chat: bool = False  # delete the recent messages of the chat where Telegram allows
     counters: tuple[str, ...] = field(default=())  # anonymous counter keys to bump (no user key)
     shared_question: str | None = None  # a question the user agreed to share, already scrubbed
+
+
+def fit(text: str) -> str:
+    """Telegram rejects messages over 4,096 characters; cut at a paragraph rather than mid-word."""
+    if len(text) <= MAX_TEXT:
+        return text
+    cut = text.rfind("\n", 0, MAX_TEXT - 2)
+    return text[: cut if cut > 0 else MAX_TEXT - 2].rstrip() + " …"
