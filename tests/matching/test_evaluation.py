@@ -69,8 +69,12 @@ def test_out_of_scope_training_questions_are_not_near_copies_of_evaluation_quest
     assert not near
 
 
-def test_the_control_set_covers_every_entry() -> None:
-    assert {q.expected for q in CONTROL if q.expected} == set(KB.entries)
+def test_the_control_set_covers_nearly_every_entry() -> None:
+    # Entries added after it was written may be missing until someone who has not seen the tuning adds
+    # questions for them; a control set written by the tuner would not be a control.
+    covered = {q.expected for q in CONTROL if q.expected}
+    assert covered <= set(KB.entries) and len(covered) >= 0.97 * len(KB.entries)
+    assert {KB.entries[e].area for e in covered} == {a.id for a in KB.areas}
     assert sum(q.expected is None for q in CONTROL) >= 20
 
 
