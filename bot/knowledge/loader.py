@@ -259,11 +259,21 @@ def _load_area(path: Path, data: Any, problems: list[Problem]) -> tuple[Area, li
     return area, entries
 
 
-def _load_parameters(path: Path, problems: list[Problem]) -> dict[str, Parameter]:
+UNREADABLE = object()  # what _read returns for a file that is not valid YAML
+
+
+def _read(path: Path, problems: list[Problem]) -> Any:
+    """The file's YAML, or UNREADABLE after reporting where it is broken."""
     try:
-        data = read_yaml(path)
+        return read_yaml(path)
     except YamlProblem as exc:
         problems.append(Problem(exc.path, exc.line, exc.message))
+        return UNREADABLE
+
+
+def _load_parameters(path: Path, problems: list[Problem]) -> dict[str, Parameter]:
+    data = _read(path, problems)
+    if data is UNREADABLE:
         return {}
     if not isinstance(data, LineDict):
         problems.append(Problem(path, 1, "parametros.yaml debe ser un mapa de parámetros"))
@@ -308,10 +318,8 @@ def _load_parameters(path: Path, problems: list[Problem]) -> dict[str, Parameter
 def _load_synonyms(path: Path, problems: list[Problem]) -> dict[str, dict[str, str]]:
     if not path.exists():
         return {}
-    try:
-        data = read_yaml(path)
-    except YamlProblem as exc:
-        problems.append(Problem(exc.path, exc.line, exc.message))
+    data = _read(path, problems)
+    if data is UNREADABLE:
         return {}
     if not isinstance(data, LineDict):
         problems.append(Problem(path, 1, "sinonimos.yaml debe ser un mapa de tablas"))
@@ -424,10 +432,8 @@ def _load_organization(
 def _load_organizations(path: Path, problems: list[Problem]) -> tuple[Organization, ...]:
     if not path.exists():
         return ()
-    try:
-        data = read_yaml(path)
-    except YamlProblem as exc:
-        problems.append(Problem(exc.path, exc.line, exc.message))
+    data = _read(path, problems)
+    if data is UNREADABLE:
         return ()
     raw = data.get("organizaciones") if isinstance(data, LineDict) else None
     if not isinstance(data, LineDict) or not isinstance(raw, list):
@@ -463,10 +469,8 @@ def load_knowledge(directory: Path = DEFAULT_DIR) -> tuple[KnowledgeBase, list[P
     for path in sorted(directory.glob("*.yaml")):
         if path.name in SPECIAL_FILES:
             continue
-        try:
-            data = read_yaml(path)
-        except YamlProblem as exc:
-            problems.append(Problem(exc.path, exc.line, exc.message))
+        data = _read(path, problems)
+        if data is UNREADABLE:
             continue
         loaded = _load_area(path, data, problems)
         if loaded is None:
@@ -501,10 +505,8 @@ def load_knowledge(directory: Path = DEFAULT_DIR) -> tuple[KnowledgeBase, list[P
 def _load_out_of_scope(path: Path, problems: list[Problem]) -> tuple[str, ...]:
     if not path.exists():
         return ()
-    try:
-        data = read_yaml(path)
-    except YamlProblem as exc:
-        problems.append(Problem(exc.path, exc.line, exc.message))
+    data = _read(path, problems)
+    if data is UNREADABLE:
         return ()
     questions = data.get("preguntas") if isinstance(data, LineDict) else None
     if not isinstance(questions, list) or not all(isinstance(q, str) and q.strip() for q in questions):
