@@ -107,8 +107,8 @@ def _weight(count: float) -> float:
 
 
 class Matcher:
-    """Scores = a mix of (a) cosine with each entry's centroid and (b) the entry's share of the question's
-    nearest phrasings (k-nearest neighbours), both in the same TF-IDF space."""
+    """Relevance = a mix of (a) cosine with each entry's centroid and (b) the entry's share of the question's
+    nearest phrasings (k-nearest neighbours); decision = the linear classifier. Both in one TF-IDF space."""
 
     def __init__(
         self,
@@ -169,12 +169,9 @@ class Matcher:
     def _features(self, normalized: str) -> dict[str, float]:
         return features(normalized, self.audience(normalized) if self.audience else ())
 
-    def scores(self, normalized: str) -> np.ndarray:
-        """Relevance in [0, 1] per entry (in self.entry_ids order)."""
-        return self._scores(normalized)[0]
-
     def _scores(self, normalized: str) -> tuple[np.ndarray, np.ndarray]:
-        """(relevance, decision) per entry, and the out-of-scope class's decision last when there is one."""
+        """Relevance in [0, 1] per entry (in self.entry_ids order), and decision per entry with the
+        out-of-scope class's decision last when there is one."""
         query = self._features(normalized)
         known = [(self.vocabulary[f], _weight(c)) for f, c in query.items() if f in self.vocabulary]
         # Unknown features count in the query's norm: a question about something else scores low.
