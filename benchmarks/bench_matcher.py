@@ -82,7 +82,7 @@ def resident_mb() -> float:
 
 
 CACHED_START = """
-import sys, tempfile
+import sys
 from pathlib import Path
 from bot.app import build_conversation
 from benchmarks.bench_matcher import resident_mb

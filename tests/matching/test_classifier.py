@@ -37,21 +37,26 @@ def test_one_entry_has_nothing_to_learn() -> None:
     assert scorer.scores(np.array([0]), np.array([1.0])).tolist() == [0.0]
 
 
+# Builds (or loads) the matcher from the cache folder argv[1] and prints whether scikit-learn got imported.
+CACHED_RUN = """
+import sys
+from pathlib import Path
+from bot.app import build_matcher
+from bot.knowledge.loader import load_knowledge_strict
+matcher = build_matcher(load_knowledge_strict(), Path(sys.argv[1]))
+assert matcher.rank("me toca aguinaldo")[1]
+print("sklearn" in sys.modules)
+"""
+
+
 def test_a_cached_matcher_answers_without_loading_scikit_learn(tmp_path: Path) -> None:
     # Restarts read the matcher from the cache; importing scikit-learn would cost them about a second.
-    code = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from bot.app import build_matcher\n"
-        "from bot.knowledge.loader import load_knowledge_strict\n"
-        "kb = load_knowledge_strict()\n"
-        f"build_matcher(kb, Path({str(tmp_path)!r}))\n"
-        "assert 'sklearn' in sys.modules\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
-    code = code.replace("'sklearn' in sys.modules", "'sklearn' not in sys.modules")
-    code = code.replace(
-        f"build_matcher(kb, Path({str(tmp_path)!r}))\n",
-        f"m = build_matcher(kb, Path({str(tmp_path)!r}))\nassert m.rank('me toca aguinaldo')[1]\n",
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
+    def run() -> str:
+        command = [sys.executable, "-c", CACHED_RUN, str(tmp_path)]
+        done = subprocess.run(
+            command, check=True, capture_output=True, text=True, cwd=Path(__file__).parents[2]
+        )
+        return done.stdout.strip()
+
+    assert run() == "True"  # the first run trains and fills the cache
+    assert run() == "False"  # the second loads it
