@@ -7,7 +7,7 @@ import datetime as dt
 from bot.checks import common, prefill
 from bot.core.flows import Answers, Flow, Kind, Option, Question
 from bot.knowledge.model import KnowledgeBase
-from bot.rules.common import service
+from bot.rules.common import Border, Work, service
 from bot.rules.finiquito import Ending, FiniquitoCase, finiquito
 from bot.rules.result import Result
 
@@ -19,6 +19,19 @@ def _full_years(answers: Answers) -> int:
     if start is None or last is None:
         return 0
     return service(start, last).years
+
+
+def _home(answers: Answers) -> bool:
+    return answers.get("trabajo") == Work.HOME.value
+
+
+def _seniority_premium(answers: Answers) -> bool:
+    """The border matters for the floor and cap of the seniority premium (LFT 486): asked when it is owed.
+    15 years is LFT 162 fr. III; the rule itself reads it from parametros.yaml."""
+    ending = answers.get("termino")
+    if ending in (Ending.DISMISSED.value, Ending.RESCINDED.value):
+        return True
+    return ending == Ending.RESIGNED.value and "fin" in answers and _full_years(answers) >= 15
 
 
 def _ended_in_december(answers: Answers) -> bool:
@@ -35,6 +48,10 @@ QUESTIONS = (
         (
             Option(Ending.DISMISSED.value, "Me despidieron"),
             Option(Ending.RESIGNED.value, "Renuncié"),
+            Option(
+                Ending.RESCINDED.value,
+                "Me fui por culpa del patrón (maltrato, no me pagaban, me bajaron el sueldo)",
+            ),
             Option(Ending.TERM_END.value, "Se acabó la temporada o el contrato"),
         ),
         label="Cómo terminó",
@@ -53,6 +70,26 @@ QUESTIONS = (
     common.last_day(
         "Solo calculo trabajos que terminaron desde el {date}. Para algo más antiguo, pregunta en la "
         "Procuraduría de la Defensa del Trabajo de tu estado."
+    ),
+    Question(
+        "cuarto_comida",
+        "¿Vivías en la casa donde trabajabas, con cuarto y comida?",
+        Kind.CHOICE,
+        (Option("si", "Sí, vivía ahí"), Option("no", "No, iba y venía")),
+        ask_if=lambda a: _home(a) and _seniority_premium(a),
+        label="Vivía en la casa",
+    ),
+    Question(
+        "frontera",
+        "¿Trabajabas en un municipio de la Zona Libre de la Frontera Norte?",
+        Kind.CHOICE,
+        (
+            Option(Border.NO.value, "No"),
+            Option(Border.YES.value, "Sí, en la frontera norte"),
+            Option(Border.UNKNOWN.value, "No sé"),
+        ),
+        ask_if=_seniority_premium,
+        label="Frontera norte",
     ),
     Question(
         "vacaciones",
@@ -88,6 +125,8 @@ def evaluate(answers: Answers, today: dt.date, kb: KnowledgeBase) -> Result:
         last_day=common.date_of(answers, "fin") or today,
         vacation_taken=int(taken) if isinstance(taken, int | float) else None,
         aguinaldo_paid=answers.get("aguinaldo") == "si",
+        live_in=answers.get("cuarto_comida") == "si",
+        border=Border(answers.get("frontera", Border.UNKNOWN.value)),
     )
     return finiquito(case, kb, today)
 
@@ -100,5 +139,7 @@ FLOW = Flow(
     questions=QUESTIONS,
     evaluate=evaluate,
     entry_id="finiquito-vs-liquidacion",
-    prefill=prefill.combine(prefill.work, prefill.ending, prefill.wage, prefill.days_per_week, prefill.dates),
+    prefill=prefill.combine(
+        prefill.work, prefill.ending, prefill.wage, prefill.days_per_week, prefill.dates, prefill.border
+    ),
 )

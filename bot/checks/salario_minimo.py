@@ -27,7 +27,7 @@ QUESTIONS = (
         label="Frontera norte",
     ),
     Question(
-        "fecha",
+        "fecha_pago",
         "¿De qué fecha es ese pago?",
         Kind.DATE,
         (Option("hoy", "De ahora"),),
@@ -44,7 +44,7 @@ def evaluate(answers: Answers, today: dt.date, kb: KnowledgeBase) -> Result:
         work=common.work_of(answers),
         wage=common.wage_from(answers),
         border=Border(answers.get("frontera", Border.UNKNOWN.value)),
-        day=common.date_of(answers, "fecha") or today,
+        day=common.date_of(answers, "fecha_pago") or today,
     )
     return salario_minimo(case, kb, today)
 

@@ -19,6 +19,8 @@ def verdict_line(result: Result, _: Gettext) -> str:
 
 def render_result(result: Result, _: Gettext) -> str:
     lines = [verdict_line(result, _)]
+    if result.provisional_note is not None:
+        lines.append("⏳ " + result.provisional_note.render(_))
     if result.amounts:
         lines.append("")
         lines.extend(f"• {a.label.render(_)}: {money(a.value)}" for a in result.amounts)

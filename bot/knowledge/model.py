@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 AUDIENCES = ("hogar", "campo", "general")
@@ -89,6 +89,13 @@ class ParamValue:
     status: str
     source: str
     url: str | None = None
+    # Set by KnowledgeBase.param() when a yearly value is used after its year ran out because the new one
+    # is not in parametros.yaml yet: the figure is the last known one, not the one in force.
+    provisional: bool = False
+
+    @property
+    def year(self) -> int:
+        return self.since.year
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,22 @@ class Parameter:
             if value.since <= day:
                 current = value
         return current
+
+    def expires(self) -> dt.date | None:
+        """For a yearly parameter, the day its last known value stops being the current one (one year
+        after its `desde`: 1 January for minimum wages and Bienestar amounts, 1 February for the UMA)."""
+        if not self.yearly or not self.values:
+            return None
+        last = self.values[-1].since
+        try:
+            return last.replace(year=last.year + 1)
+        except ValueError:  # a value from 29 February
+            return last.replace(year=last.year + 1, day=28)
+
+    def stale_on(self, day: dt.date) -> bool:
+        """A yearly value is stale from a year after it took effect when no newer value was added."""
+        expiry = self.expires()
+        return expiry is not None and day >= expiry
 
 
 @dataclass(frozen=True)
@@ -163,10 +186,14 @@ class KnowledgeBase:
         return next((a for a in self.areas if a.id == area_id), None)
 
     def param(self, name: str, day: dt.date) -> ParamValue:
+        """The value in force on `day`. A yearly value past its year comes back with `provisional` set,
+        so that nobody uses last year's figure without saying so."""
         parameter = self.parameters.get(name)
         value = parameter.at(day) if parameter else None
         if value is None:
             raise KeyError(f"no hay valor de {name} vigente el {day.isoformat()}")
+        if parameter is not None and parameter.stale_on(day):
+            return replace(value, provisional=True)
         return value
 
     def number(self, name: str, day: dt.date) -> float:

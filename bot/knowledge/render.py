@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from bot.formatting import date_long, money, number
 from bot.knowledge.model import KnowledgeBase, Parameter
@@ -22,15 +23,27 @@ def format_value(parameter: Parameter, value: object) -> str:
     return number(value, 0 if float(value).is_integer() else 2)
 
 
-def render(kb: KnowledgeBase, text: str, day: dt.date) -> str:
-    """Raises KeyError when a placeholder names a missing parameter (the checker reports it first)."""
+def _same(text: str) -> str:
+    return text
+
+
+def render(kb: KnowledgeBase, text: str, day: dt.date, gettext: Callable[[str], str] = _same) -> str:
+    """Raises KeyError when a placeholder names a missing parameter (the checker reports it first).
+
+    A yearly amount whose new value is not in parametros.yaml yet is given with its year and a warning,
+    never as if it were this year's figure.
+    """
 
     def fill(match: re.Match[str]) -> str:
         kind, name = match.groups()
         value = kb.param(name, day)
         if kind == "desde":
             return date_long(value.since)
-        return format_value(kb.parameters[name], value.value)
+        shown = format_value(kb.parameters[name], value.value)
+        if value.provisional:
+            note = gettext("cifra de {year}; la de {new_year} aún no está confirmada")
+            return f"{shown} ({note.format(year=value.year, new_year=day.year)})"
+        return shown
 
     return PLACEHOLDER_RE.sub(fill, text)
 

@@ -30,6 +30,14 @@ PERIOD_NAMES = {
 FULL_WEEK = 6  # LFT 69: a paid rest day for every six days of work
 
 
+class Border(StrEnum):
+    """Whether the work is in the Zona Libre de la Frontera Norte, where minimums are higher."""
+
+    YES = "si"
+    NO = "no"
+    UNKNOWN = "nose"
+
+
 class Work(StrEnum):
     HOME = "hogar"
     FARM = "campo"
@@ -163,7 +171,31 @@ def minimum_parameter(work: Work, border: bool) -> str:
 
 
 def general_minimum(kb: KnowledgeBase, day: dt.date, border: bool = False) -> float:
-    return kb.number("salario_minimo_frontera" if border else "salario_minimo_general", day)
+    return kb.number(general_minimum_parameter(border), day)
+
+
+def general_minimum_parameter(border: bool) -> str:
+    return "salario_minimo_frontera" if border else "salario_minimo_general"
+
+
+# ---------------------------------------------------------------------------------------- stale figures
+def provisional_note(
+    kb: KnowledgeBase, day: dt.date, names: tuple[str, ...], ask: Msg | None = None
+) -> Msg | None:
+    """A caveat when a yearly figure used on `day` is last year's because the new one is not in
+    parametros.yaml yet (KnowledgeBase.param marks it provisional); None when all are current."""
+    stale = [value for value in (kb.param(name, day) for name in names) if value.provisional]
+    if not stale:
+        return None
+    return Msg(
+        "Cálculo provisional: las cifras de {new_year} aún no están confirmadas y usé las de {year}. "
+        "El resultado puede cambiar; confírmalo con {ask}.",
+        {
+            "new_year": day.year,
+            "year": min(value.year for value in stale),
+            "ask": ask or Msg("la CONASAMI o la Procuraduría de la Defensa del Trabajo"),
+        },
+    )
 
 
 # ---------------------------------------------------------------------------------------- where to go

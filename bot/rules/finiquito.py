@@ -1,142 +1,129 @@
-"""Finiquito (what is owed whenever a job ends) and, for a dismissal, the indemnity and seniority premium.
+"""Finiquito (what is owed whenever a job ends) and, after a dismissal or leaving for the employer's fault,
+the indemnity and seniority premium: the explanation, built from the numbers of finiquito_amounts.
 
-Law: aguinaldo LFT 87; vacations LFT 76, 79, 80; indemnity LFT 48, 49, 50 (domestic work: 49 fr. IV, 341,
-343); seniority premium LFT 162 with the wage between the minimum and twice the minimum (LFT 485, 486);
-deadlines LFT 516 (one year) and 518 (two months after a dismissal).
+Law: aguinaldo LFT 87; vacations LFT 76, 79, 80; indemnity LFT 48, 49, 50 (domestic work: 49 fr. IV, 334,
+341, 343); leaving for the employer's fault LFT 51, 52, 517 fr. II; seniority premium LFT 162 with the
+wage between the minimum and twice the minimum of the area (LFT 485, 486); deadlines LFT 516 and 518.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from enum import StrEnum
 
 from bot.knowledge.model import KnowledgeBase
-from bot.rules.aguinaldo import AguinaldoCase, aguinaldo_days
 from bot.rules.common import (
-    Service,
-    Wage,
+    Border,
     Work,
     cents,
-    claim_deadline_dismissal,
     general_minimum,
-    service,
+    minimum_parameter,
+    provisional_note,
     where_to_claim,
 )
+from bot.rules.finiquito_amounts import (
+    Breakdown,
+    Ending,
+    FiniquitoCase,
+    Law,
+    breakdown,
+    indemnity_owed,
+    minimum_names,
+    seniority_owed,
+    seniority_wage,
+    within_first_days,
+)
+from bot.rules.finiquito_indemnity import Parts, explain_indemnity, explain_live_in
 from bot.rules.result import Amount, Msg, Reason, Result, Verdict
+from bot.rules.salario_minimo import pay_per_day
 from bot.rules.vacaciones import vacation_days
 
-MONTH_DAYS = 30  # LFT 89: a month of wage is 30 daily wages
-INDEMNITY_MONTHS = 3  # LFT 48 and 50 fr. III
-SENIORITY_RESIGNATION_YEARS = 15  # LFT 162 fr. III
-SENIORITY_CAP_TIMES = 2  # LFT 486
-
-
-class Ending(StrEnum):
-    RESIGNED = "renuncia"
-    DISMISSED = "despido"
-    TERM_END = "temporada"  # end of the season, the work or the fixed term
-
-
-@dataclass(frozen=True)
-class FiniquitoCase:
-    work: Work
-    ending: Ending
-    wage: Wage
-    start: dt.date
-    last_day: dt.date
-    # Days taken of the vacation earned on the last anniversary; None: all of it was taken.
-    vacation_taken: int | None = None
-    aguinaldo_paid: bool = False
-
-
-@dataclass(frozen=True)
-class Breakdown:
-    service: Service
-    aguinaldo_days: float
-    vacation_days: float  # proportional part plus what was pending of the last completed year
-    vacation_pay: float
-    vacation_premium: float
-    aguinaldo: float
-    indemnity_months: float  # 3 months of wage (certain for domestic work, if unjustified otherwise)
-    indemnity_years: float  # 20 days a year (always for domestic work, only in some cases otherwise)
-    seniority: float
-    seniority_wage: float
-
-    @property
-    def finiquito(self) -> float:
-        return cents(self.aguinaldo + self.vacation_pay + self.vacation_premium)
-
-
-def seniority_wage(kb: KnowledgeBase, day: dt.date, daily: float, border: bool = False) -> float:
-    """LFT 485 and 486: not below the minimum, not above twice the general minimum of the area."""
-    minimum = general_minimum(kb, day, border)
-    return min(max(daily, minimum), SENIORITY_CAP_TIMES * minimum)
-
-
-def seniority_owed(case: FiniquitoCase, years: int) -> bool:
-    if case.ending is Ending.DISMISSED:
-        return True  # LFT 162 fr. III: whether the dismissal was justified or not
-    return case.ending is Ending.RESIGNED and years >= SENIORITY_RESIGNATION_YEARS
-
-
-def breakdown(case: FiniquitoCase, kb: KnowledgeBase) -> Breakdown:
-    day = case.last_day
-    svc = service(case.start, case.last_day)
-    daily = case.wage.daily()
-
-    agui_days = 0.0
-    if not case.aguinaldo_paid:
-        agui = AguinaldoCase(case.wage, case.last_day.year, first_day=case.start, last_day=case.last_day)
-        agui_days = aguinaldo_days(agui, kb).wage_days
-
-    proportional = vacation_days(kb, day, svc.years + 1).days * svc.fraction
-    pending = 0.0
-    if svc.years >= 1 and case.vacation_taken is not None:
-        pending = max(0.0, vacation_days(kb, day, svc.years).days - max(case.vacation_taken, 0))
-    vacation = proportional + pending
-    vacation_pay = cents(vacation * daily)
-    premium = cents(vacation_pay * kb.number("prima_vacacional", day))
-
-    months = years = 0.0
-    if case.ending is Ending.DISMISSED:
-        months = cents(INDEMNITY_MONTHS * MONTH_DAYS * daily)
-        years = cents(kb.number("indemnizacion_dias_por_anio", day) * svc.total * daily)
-    base = seniority_wage(kb, day, daily)
-    seniority = 0.0
-    if seniority_owed(case, svc.years):
-        seniority = cents(kb.number("prima_antiguedad_dias", day) * svc.total * base)
-    return Breakdown(
-        service=svc,
-        aguinaldo_days=agui_days,
-        vacation_days=vacation,
-        vacation_pay=vacation_pay,
-        vacation_premium=premium,
-        aguinaldo=cents(agui_days * daily),
-        indemnity_months=months,
-        indemnity_years=years,
-        seniority=seniority,
-        seniority_wage=base,
-    )
+__all__ = ["Ending", "FiniquitoCase", "breakdown", "finiquito", "seniority_wage"]
 
 
 def finiquito(case: FiniquitoCase, kb: KnowledgeBase, today: dt.date) -> Result:
+    law = Law.on(kb, case.last_day)
     b = breakdown(case, kb)
-    day = case.last_day
-    svc = b.service
-    dismissed = case.ending is Ending.DISMISSED
-    home = case.work is Work.HOME
-    cap = SENIORITY_CAP_TIMES * general_minimum(kb, day)
-    year_days = kb.number("indemnizacion_dias_por_anio", day)
-    seniority_days = kb.number("prima_antiguedad_dias", day)
+    uncertain = within_first_days(case, law)
+    parts = Parts(reasons=[case.wage.reason()])
+    explain_finiquito(parts, case, b, kb)
+    if indemnity_owed(case.ending):
+        explain_indemnity(parts, case, b, law, uncertain, today)
+    explain_seniority(parts, case, b, law, kb)
+    if seniority_owed(case.ending, b.service.years, law):
+        explain_live_in(parts, case, b, law)
+    explain_caveats(parts, case, kb)
 
-    reasons: list[Reason] = [case.wage.reason()]
+    conditional = [_conditional(a, case, uncertain) for a in parts.amounts]
+    sure = cents(sum(a.value for a, maybe in zip(parts.amounts, conditional, strict=True) if not maybe))
+    total = cents(sum(a.value for a in parts.amounts))
+    parts.amounts.append(Amount(Msg("Total"), total))
+    parts.steps += [
+        where_to_claim(case.work),
+        Msg("Antes de firmar un finiquito o una renuncia, revisa que estén todas las cantidades."),
+    ]
+    stale = seniority_owed(case.ending, b.service.years, law)
+    return Result(
+        verdict=Verdict.LIKELY if any(conditional) else Verdict.AMOUNT,
+        summary=headline(case, sure, total, uncertain),
+        reasons=tuple(parts.reasons),
+        amounts=tuple(parts.amounts),
+        not_checked=tuple(parts.not_checked),
+        next_steps=tuple(parts.steps),
+        as_of=today,
+        related_entry=related_entry(case),
+        provisional_note=provisional_note(kb, case.last_day, minimum_names(case)) if stale else None,
+    )
+
+
+def _conditional(amount: Amount, case: FiniquitoCase, uncertain: bool) -> bool:
+    """Indemnity amounts that depend on something only a Centro de Conciliación or a court decides."""
+    indemnity = amount.label.msgid.startswith("Indemnización")
+    return indemnity and (case.work is not Work.HOME or uncertain or case.ending is Ending.RESCINDED)
+
+
+def headline(case: FiniquitoCase, sure: float, total: float, uncertain: bool) -> Msg:
+    values = {"money_sure": sure, "money_total": total}
+    if case.ending is Ending.RESCINDED:
+        return Msg(
+            "Si te fuiste por culpa de tu patrón, te deben al menos {money_sure} más la indemnización: en "
+            "total, al menos {money_total}. Ve pronto a la Procuraduría: el plazo es corto.",
+            values,
+        )
+    if case.ending is not Ending.DISMISSED:
+        return Msg("Tu finiquito es de al menos {money_total}.", values)
+    if uncertain:
+        return Msg(
+            "Te deben al menos {money_sure}. La indemnización no es segura porque el trabajo terminó en "
+            "los primeros 30 días; con ella serían {money_total}. Pregunta en la Procuraduría.",
+            values,
+        )
+    if case.work is Work.HOME:
+        return Msg("Te deben al menos {money_total}: tu finiquito más la indemnización por despido.", values)
+    return Msg(
+        "Te deben al menos {money_sure} de finiquito. Si el despido fue injustificado, se suma la "
+        "indemnización: en total, al menos {money_total}.",
+        values,
+    )
+
+
+def related_entry(case: FiniquitoCase) -> str:
+    home = case.work is Work.HOME
+    if case.ending is Ending.DISMISSED:
+        return "hogar-despido" if home else "despido-injustificado"
+    if case.ending is Ending.RESCINDED:
+        return "hogar-renuncia" if home else "renuncia"
+    return "finiquito-vs-liquidacion"
+
+
+# ---------------------------------------------------------------------------------------- finiquito
+def explain_finiquito(parts: Parts, case: FiniquitoCase, b: Breakdown, kb: KnowledgeBase) -> None:
+    day, svc = case.last_day, b.service
     if case.aguinaldo_paid:
-        reasons.append(
+        parts.reasons.append(
             Reason(Msg("Dijiste que ya te pagaron el aguinaldo de {year}.", {"year": day.year}), "LFT 87")
         )
     else:
-        reasons.append(
+        parts.reasons.append(
             Reason(
                 Msg(
                     "Aguinaldo: te toca la parte de {year} que trabajaste, {wage_days} días de salario (15 × "
@@ -146,7 +133,7 @@ def finiquito(case: FiniquitoCase, kb: KnowledgeBase, today: dt.date) -> Result:
                 "LFT 87",
             )
         )
-    reasons.append(
+    parts.reasons.append(
         Reason(
             Msg(
                 "Vacaciones: trabajaste {years} años completos y {percent} % del siguiente; del año que no "
@@ -158,7 +145,7 @@ def finiquito(case: FiniquitoCase, kb: KnowledgeBase, today: dt.date) -> Result:
     )
     if svc.years >= 1 and case.vacation_taken is not None:
         earned = vacation_days(kb, day, svc.years).days
-        reasons.append(
+        parts.reasons.append(
             Reason(
                 Msg(
                     "De tu año {years} te tocaban {earned} días de vacaciones y dijiste que tomaste {taken}.",
@@ -167,193 +154,113 @@ def finiquito(case: FiniquitoCase, kb: KnowledgeBase, today: dt.date) -> Result:
                 "LFT 76",
             )
         )
-    reasons.append(
-        Reason(Msg("Sobre las vacaciones se paga una prima de al menos el 25 %."), "LFT 80"),
-    )
-
-    amounts = [
+    premium = kb.number("prima_vacacional", day) * 100
+    parts.reasons += [
+        Reason(
+            Msg("Sobre las vacaciones se paga una prima de al menos el {percent} %.", {"percent": premium}),
+            "LFT 80",
+        ),
+        Reason(Msg("El aguinaldo y las vacaciones se pueden reclamar dentro de 1 año."), "LFT 516"),
+    ]
+    parts.amounts += [
         Amount(Msg("Aguinaldo proporcional ({days} días)", {"days": b.aguinaldo_days}), b.aguinaldo),
         Amount(Msg("Vacaciones ({days} días)", {"days": b.vacation_days}), b.vacation_pay),
         Amount(Msg("Prima vacacional"), b.vacation_premium),
     ]
-    not_checked = [
+    parts.not_checked += [
         Msg("Días trabajados que no te hayan pagado, horas extra, y descansos o festivos trabajados."),
         Msg("Vacaciones de años anteriores que no tomaste."),
     ]
-    steps: list[Msg] = []
 
-    if dismissed:
-        deadline = claim_deadline_dismissal(day)
-        if home:
-            reasons += [
+
+# ---------------------------------------------------------------------------------------- seniority
+def explain_seniority(parts: Parts, case: FiniquitoCase, b: Breakdown, law: Law, kb: KnowledgeBase) -> None:
+    day, svc = case.last_day, b.service
+    if not seniority_owed(case.ending, svc.years, law):
+        if case.ending is Ending.RESIGNED:
+            parts.reasons.append(
                 Reason(
                     Msg(
-                        "En el trabajo del hogar, quien te emplea puede terminar el trabajo, pero pagando la "
-                        "indemnización completa."
+                        "Si renuncias, la prima de antigüedad solo se paga con {years} años o más de "
+                        "trabajo. Si te fuiste por culpa de tu patrón (maltrato, no te pagaban, te bajaron "
+                        "el sueldo), elige esa opción: ahí sí te toca.",
+                        {"years": law.seniority_resignation_years},
                     ),
-                    "LFT 343",
-                ),
-                Reason(
-                    Msg("No está obligada a reinstalarte si te paga esa indemnización."),
-                    "LFT 49 fr. IV",
-                ),
-                Reason(
-                    Msg(
-                        "La indemnización es de 3 meses de salario más {days} días por cada año trabajado "
-                        "({years} años).",
-                        {"days": year_days, "years": svc.total},
-                    ),
-                    "LFT 50",
-                ),
-            ]
-            amounts += [
-                Amount(Msg("Indemnización: 3 meses de salario"), b.indemnity_months),
-                Amount(
-                    Msg("Indemnización: {days} días por año", {"days": year_days}),
-                    b.indemnity_years,
-                ),
-            ]
-        else:
-            reasons += [
-                Reason(
-                    Msg(
-                        "Si el despido fue injustificado, puedes pedir que te reinstalen o que te indemnicen "
-                        "con 3 meses de salario."
-                    ),
-                    "LFT 48",
-                ),
-                Reason(
-                    Msg(
-                        (
-                            "Los {days} días por año trabajado ({money_years}) solo se suman en algunos "
-                            "casos: si el patrón se niega a reinstalarte en los casos que permite la ley, o "
-                            "si tú dejaste el trabajo por culpa del patrón."
-                        ),
-                        {"days": year_days, "money_years": b.indemnity_years},
-                    ),
-                    "LFT 50",
-                ),
-            ]
-            amounts.append(
-                Amount(
-                    Msg("Indemnización: 3 meses de salario (si el despido fue injustificado)"),
-                    b.indemnity_months,
+                    "LFT 162 fr. III",
                 )
             )
-            not_checked.append(Msg("La prima de antigüedad es para quien era de planta (trabajo fijo)."))
-        not_checked += [
+        return
+    border = case.border is Border.YES
+    zone = Msg("de la Zona Libre de la Frontera Norte") if border else Msg("fuera de la frontera norte")
+    cap = law.seniority_cap_times * b.seniority_minimum
+    parts.reasons.append(
+        Reason(
             Msg(
-                "Si tu patrón dice que te despidió por una causa justificada, eso lo decide el Centro de "
-                "Conciliación o el tribunal; aquí supuse que no la hubo."
+                "Prima de antigüedad: {days} días de salario por cada año trabajado ({years} años). Para "
+                "calcularla, el salario no baja del mínimo general {zone} ({money_min}) ni pasa del doble "
+                "({money_cap}); usé {money_base}.",
+                {
+                    "days": law.seniority_days,
+                    "years": svc.total,
+                    "zone": zone,
+                    "money_min": b.seniority_minimum,
+                    "money_cap": cap,
+                    "money_base": b.seniority_wage,
+                },
             ),
-            Msg("Los salarios vencidos (hasta 12 meses) si el asunto llega a juicio."),
+            "LFT 162",
+        )
+    )
+    parts.reasons.append(Reason(Msg("El salario de la prima tiene ese piso y ese tope."), "LFT 486"))
+    parts.amounts.append(Amount(Msg("Prima de antigüedad"), b.seniority))
+    if case.border is Border.UNKNOWN:
+        high = general_minimum(kb, day, border=True)
+        parts.not_checked.append(
             Msg(
-                "La indemnización se calcula con el salario integrado (con la parte de tus prestaciones); "
-                "usé tu salario diario, así que puede ser más."
-            ),
-            Msg("Si tenías un contrato por tiempo determinado, la indemnización se calcula distinto."),
-        ]
-        reasons.append(
-            Reason(
-                Msg(
-                    "Tienes 2 meses desde el día siguiente al despido para reclamarlo: hasta el "
-                    "{date_deadline}. Pedir la cita de conciliación detiene el plazo.",
-                    {"date_deadline": deadline},
-                ),
-                "LFT 518",
+                "Si trabajabas en la Zona Libre de la Frontera Norte, se usa su mínimo ({money_min}) y el "
+                "tope es {money_cap}: la prima puede ser mayor.",
+                {"money_min": high, "money_cap": law.seniority_cap_times * high},
             )
         )
-        if today > deadline:
-            steps.append(
+    if case.work is Work.HOME:
+        home = kb.number(minimum_parameter(Work.HOME, border), day)
+        if b.indemnity_daily < home:
+            parts.not_checked.append(
                 Msg(
-                    "Ojo: el plazo de 2 meses para reclamar el despido parece vencido. Aun así, pregunta en "
-                    "la Procuraduría de la Defensa del Trabajo: el finiquito se puede reclamar hasta 1 año."
+                    "No está confirmado si el piso de tu prima es el mínimo del trabajo del hogar "
+                    "({money_home}) en lugar del general; usé el general.",
+                    {"money_home": home},
                 )
             )
-        else:
-            steps.append(
-                Msg(
-                    "No dejes pasar el plazo: ve cuanto antes, a más tardar el {date_deadline}.",
-                    {"date_deadline": deadline},
-                )
-            )
-    if home:
-        not_checked.append(
-            Msg(
-                "Si te daban comida o cuarto, la ley los cuenta como parte del salario; eso puede subir el "
-                "monto."
-            )
-        )
 
-    if seniority_owed(case, svc.years):
-        reasons.append(
+
+# ---------------------------------------------------------------------------------------- other debts
+def explain_caveats(parts: Parts, case: FiniquitoCase, kb: KnowledgeBase) -> None:
+    """What else she is probably owed but this calculator does not add (audit #26)."""
+    day = case.last_day
+    name = minimum_parameter(case.work, case.border is Border.YES)
+    minimum, pay = kb.number(name, day), cents(pay_per_day(case.wage))
+    if pay < cents(minimum):
+        parts.reasons.append(
             Reason(
                 Msg(
-                    "Prima de antigüedad: {days} días de salario por cada año trabajado ({years} años). Para "
-                    "calcularla, el salario no baja del mínimo ni pasa del doble del mínimo general "
-                    "({money_cap}); usé {money_base}.",
+                    "Ojo: te pagaban {money_pay} por día de trabajo, menos que el salario mínimo de {year} "
+                    "({money_min}). La diferencia también se te debe; no la sumé aquí. Revísala con el "
+                    "cálculo «¿Me pagan al menos el mínimo?».",
                     {
-                        "days": seniority_days,
-                        "years": svc.total,
-                        "money_cap": cap,
-                        "money_base": b.seniority_wage,
+                        "money_pay": pay,
+                        "year": kb.param(name, day).year,
+                        "money_min": minimum,
                     },
                 ),
-                "LFT 162",
+                "LFT 335" if case.work is Work.HOME else "LFT 90",
             )
         )
-        amounts.append(Amount(Msg("Prima de antigüedad"), b.seniority))
-        if case.wage.daily() > cap:
-            border_cap = SENIORITY_CAP_TIMES * general_minimum(kb, day, border=True)
-            not_checked.append(
-                Msg(
-                    "Si trabajabas en la Zona Libre de la Frontera Norte, el tope es {money_cap} y la prima "
-                    "sube.",
-                    {"money_cap": border_cap},
-                )
-            )
-    elif case.ending is Ending.RESIGNED:
-        reasons.append(
-            Reason(
-                Msg(
-                    "Si renuncias, la prima de antigüedad solo se paga con {years} años o más de trabajo.",
-                    {"years": SENIORITY_RESIGNATION_YEARS},
-                ),
-                "LFT 162 fr. III",
+    if case.start.year < day.year:
+        parts.not_checked.append(
+            Msg(
+                "El aguinaldo de {year} si no te lo pagaron: se puede reclamar hasta 1 año después del 20 de "
+                "diciembre de {year} (LFT 516).",
+                {"year": day.year - 1},
             )
         )
-
-    reasons.append(
-        Reason(Msg("El aguinaldo y las vacaciones se pueden reclamar dentro de 1 año."), "LFT 516")
-    )
-    total = cents(sum(a.value for a in amounts))
-    amounts.append(Amount(Msg("Total"), total))
-    steps.append(where_to_claim(case.work))
-    steps.append(Msg("Antes de firmar un finiquito o una renuncia, revisa que estén todas las cantidades."))
-
-    if dismissed and home:
-        summary = Msg(
-            "Te deben al menos {money_total}: tu finiquito más la indemnización por despido.",
-            {"money_total": total},
-        )
-    elif dismissed:
-        summary = Msg(
-            "Te deben al menos {money_finiquito} de finiquito. Si el despido fue injustificado, se suma la "
-            "indemnización: en total, al menos {money_total}.",
-            {"money_finiquito": b.finiquito, "money_total": total},
-        )
-    else:
-        summary = Msg("Tu finiquito es de al menos {money_total}.", {"money_total": total})
-
-    return Result(
-        verdict=Verdict.LIKELY if dismissed and not home else Verdict.AMOUNT,
-        summary=summary,
-        reasons=tuple(reasons),
-        amounts=tuple(amounts),
-        not_checked=tuple(not_checked),
-        next_steps=tuple(steps),
-        as_of=today,
-        related_entry=("hogar-despido" if home else "despido-injustificado")
-        if dismissed
-        else "finiquito-vs-liquidacion",
-    )

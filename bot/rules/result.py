@@ -67,6 +67,13 @@ class Result:
     next_steps: tuple[Msg, ...] = ()
     as_of: dt.date = dt.date(2000, 1, 1)
     related_entry: str | None = None
+    # Why the figures are provisional (a yearly amount of last year used because this year's is not
+    # confirmed yet); None when every figure used is the one in force.
+    provisional_note: Msg | None = None
+
+    @property
+    def provisional(self) -> bool:
+        return self.provisional_note is not None
 
     def to_json(self, gettext: Callable[[str], str]) -> dict[str, Any]:
         return {
@@ -79,4 +86,6 @@ class Result:
             "razones": [{"razon": r.text.render(gettext), "base_legal": r.citation} for r in self.reasons],
             "no_se_revisa": [m.render(gettext) for m in self.not_checked],
             "que_hacer": [m.render(gettext) for m in self.next_steps],
+            "provisional": self.provisional,
+            **({"aviso_provisional": self.provisional_note.render(gettext)} if self.provisional_note else {}),
         }

@@ -112,12 +112,14 @@ SCRIPTS: dict[str, tuple[list[str], list[str]]] = {
             "f:dias.6",
             "01/11/2024",
             "31/10/2026",
+            "f:cuarto_comida.no",
+            "f:frontera.no",
             "f:vacaciones.0",
         ],
         ["$63,012.14", "$30,822.30", "$13,698.80", "$8,219.28", "LFT 49 fr. IV", "LFT 518"],
     ),
     "salario_minimo": (
-        ["f:trabajo.hogar", "2000", "f:periodo.semanal", "f:dias.6", "f:frontera.no", "f:fecha.hoy"],
+        ["f:trabajo.hogar", "2000", "f:periodo.semanal", "f:dias.6", "f:frontera.no", "f:fecha_pago.hoy"],
         ["❌ No.", "$397.29", "$342.47", "LFT 90"],
     ),
     "maternidad": (
