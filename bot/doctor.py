@@ -25,6 +25,23 @@ def check_knowledge(config: Config) -> tuple[str, str]:
     return OK, f"conocimiento: {checker.summary(kb)}"
 
 
+def check_yearly_values(config: Config, today: dt.date | None = None) -> tuple[str, str]:
+    """Minimum wages (CONASAMI, December), UMA (1 February) and Bienestar amounts (January) need a new
+    value each year; from 1 December the missing ones are listed (a note, not a failure: the bot still
+    answers and says the figure is not confirmed)."""
+    kb, _ = load_knowledge(config.knowledge_dir or DEFAULT_DIR)
+    gaps = checker.yearly_gaps(kb, today or dt.date.today())
+    if not gaps:
+        return OK, "cifras anuales al día"
+    missing = ", ".join(f"{g.name} ({g.year})" for g in gaps)
+    if any(g.stale for g in gaps):
+        return NOTE, (
+            f"cifras anuales sin el valor de este año: {missing}. El bot da las del año pasado diciendo "
+            "que las nuevas no están confirmadas; agrégalas en knowledge/parametros.yaml"
+        )
+    return NOTE, f"cifras anuales del año que viene por agregar en knowledge/parametros.yaml: {missing}"
+
+
 def check_data_dir(config: Config) -> tuple[str, str]:
     directory = config.data_dir
     try:
@@ -81,6 +98,7 @@ def check_telegram(config: Config) -> tuple[str, str]:
 
 CHECKS: tuple[Callable[[Config], tuple[str, str]], ...] = (
     check_knowledge,
+    check_yearly_values,
     check_data_dir,
     check_voice,
     check_telegram,

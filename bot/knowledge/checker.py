@@ -1,8 +1,8 @@
 """`python -m bot kb check`: everything that can be checked about the knowledge base without a person.
 
-Structure and types come from the loader; this adds cross-references, dates, URLs, parameters for the
-current year, colliding phrasings, answer length and, when ../shared/law exists, that every cited article
-exists in the law's text.
+Structure and types come from the loader; this adds cross-references, dates, URLs, yearly parameters
+missing their new value (warnings), colliding phrasings, answer length and, when ../shared/law exists,
+that every cited article exists in the law's text.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -165,16 +166,46 @@ def _organization_problems(kb: KnowledgeBase, today: dt.date) -> Iterable[Proble
             yield Problem(*where, f"'{name}': revisado el {organization.reviewed}, hace más de 12 meses")
 
 
-def _parameter_problems(kb: KnowledgeBase, today: dt.date) -> Iterable[Problem]:
-    path = DEFAULT_DIR / "parametros.yaml"
+@dataclass(frozen=True)
+class YearlyGap:
+    name: str
+    year: int  # the year whose value is missing
+    last_year: int  # the year of the last value there is
+    needed_from: dt.date
+    stale: bool  # already past: the bot is using last year's figure, marked as not confirmed
+
+
+def yearly_gaps(kb: KnowledgeBase, today: dt.date) -> list[YearlyGap]:
+    """Yearly parameters whose new value is missing: stale already, or due within the next new year
+    (listed from 1 December on: minimum wages are published in December, Bienestar amounts in January,
+    the UMA takes effect on 1 February)."""
+    gaps = []
     for parameter in kb.parameters.values():
-        if not parameter.yearly:
+        expiry = parameter.expires()
+        if expiry is None or today < dt.date(expiry.year - 1, 12, 1):
             continue
-        years = {v.since.year for v in parameter.values}
-        # Values that change mid-year (UMA, 1 February) still count the previous year's in January.
-        current = today.year in years or (today.month == 1 and today.year - 1 in years)
-        if not current:
-            yield Problem(path, 0, f"'{parameter.name}': falta el valor de {today.year} (parámetro anual)")
+        stale = today >= expiry
+        year = today.year if stale else expiry.year
+        gaps.append(YearlyGap(parameter.name, year, parameter.values[-1].since.year, expiry, stale))
+    return gaps
+
+
+def _parameter_problems(kb: KnowledgeBase, today: dt.date) -> Iterable[Problem]:
+    # Warnings, not errors: the running bot marks such figures as provisional, and the build must not
+    # break because the calendar moved.
+    path = DEFAULT_DIR / "parametros.yaml"
+    for gap in yearly_gaps(kb, today):
+        if gap.stale:
+            message = (
+                f"'{gap.name}': falta el valor de {gap.year} (parámetro anual); el bot da el de "
+                f"{gap.last_year} diciendo que el nuevo aún no está confirmado"
+            )
+        else:
+            message = (
+                f"'{gap.name}': falta el valor de {gap.year}, que se necesita desde el "
+                f"{gap.needed_from.isoformat()}; agrégalo en cuanto se publique"
+            )
+        yield Problem(path, 0, message, warning=True)
 
 
 def _collisions(kb: KnowledgeBase) -> Iterable[Problem]:

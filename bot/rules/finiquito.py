@@ -64,7 +64,7 @@ def finiquito(case: FiniquitoCase, kb: KnowledgeBase, today: dt.date) -> Result:
     stale = seniority_owed(case.ending, b.service.years, law)
     return Result(
         verdict=Verdict.LIKELY if any(conditional) else Verdict.AMOUNT,
-        summary=headline(case, sure, total, uncertain),
+        summary=headline(case, sure, total, law if uncertain else None),
         reasons=tuple(parts.reasons),
         amounts=tuple(parts.amounts),
         not_checked=tuple(parts.not_checked),
@@ -81,7 +81,8 @@ def _conditional(amount: Amount, case: FiniquitoCase, uncertain: bool) -> bool:
     return indemnity and (case.work is not Work.HOME or uncertain or case.ending is Ending.RESCINDED)
 
 
-def headline(case: FiniquitoCase, sure: float, total: float, uncertain: bool) -> Msg:
+def headline(case: FiniquitoCase, sure: float, total: float, first_days: Law | None) -> Msg:
+    """`first_days`: the law in force when a domestic job was ended in its first days (LFT 343)."""
     values = {"money_sure": sure, "money_total": total}
     if case.ending is Ending.RESCINDED:
         return Msg(
@@ -91,11 +92,11 @@ def headline(case: FiniquitoCase, sure: float, total: float, uncertain: bool) ->
         )
     if case.ending is not Ending.DISMISSED:
         return Msg("Tu finiquito es de al menos {money_total}.", values)
-    if uncertain:
+    if first_days is not None:
         return Msg(
             "Te deben al menos {money_sure}. La indemnización no es segura porque el trabajo terminó en "
-            "los primeros 30 días; con ella serían {money_total}. Pregunta en la Procuraduría.",
-            values,
+            "los primeros {days} días; con ella serían {money_total}. Pregunta en la Procuraduría.",
+            {**values, "days": first_days.domestic_first_days},
         )
     if case.work is Work.HOME:
         return Msg("Te deben al menos {money_total}: tu finiquito más la indemnización por despido.", values)

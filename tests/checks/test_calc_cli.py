@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot import calc_cli
+from bot.checks import FLOWS
 from bot.knowledge.model import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -168,3 +169,47 @@ def test_fields_that_do_not_apply_are_ignored_with_a_note(kb: KnowledgeBase) -> 
         "2026-11-22",
     )
     assert code == 0 and "$4,500.00" in out and "Ignoré --dias" in err
+
+
+@pytest.mark.parametrize("name", sorted(FLOWS))
+def test_every_calculator_parses_its_own_fields_and_the_cli_options(kb: KnowledgeBase, name: str) -> None:
+    """Audit #32: the question id `fecha` clashed with --fecha and `calc salario_minimo` crashed."""
+    code, _out, err = call(kb, name, "--fecha", "2026-11-22", "--json")
+    assert code == 2 and "Faltan datos" in err and "Traceback" not in err
+    flow = FLOWS[name]
+    assert not {q.id for q in flow.questions} & {"fecha", "json", "help", "h"}
+
+
+def test_salario_minimo_runs_from_the_cli() -> None:
+    result = run(
+        "salario_minimo",
+        "--trabajo",
+        "hogar",
+        "--salario",
+        "300",
+        "--periodo",
+        "diario",
+        "--frontera",
+        "no",
+        "--fecha_pago",
+        "hoy",
+        "--fecha",
+        "2026-11-22",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "❌ No." in result.stdout and "$42.47" in result.stdout
+
+
+def test_salario_minimo_in_2027_says_the_minimum_is_not_confirmed(kb: KnowledgeBase) -> None:
+    """Audit #2: on 10-02-2027, $350 a day got a firm "sí" against the 2026 minimum."""
+    args = ("--trabajo", "hogar", "--salario", "350", "--periodo", "diario", "--frontera", "no")
+    code, out, err = call(kb, "salario_minimo", *args, "--fecha_pago", "hoy", "--fecha", "2027-02-10")
+    assert code == 0, err
+    assert "✅" not in out and "🟡" in out
+    assert "el de 2027 aún no está confirmado" in out and "⏳ Cálculo provisional" in out
+    code, out, err = call(
+        kb, "salario_minimo", *args, "--fecha_pago", "hoy", "--fecha", "2027-02-10", "--json"
+    )
+    data = json.loads(out)
+    assert data["provisional"] is True and data["veredicto"] == "probablemente"
+    assert "2027" in data["aviso_provisional"]

@@ -71,3 +71,39 @@ def test_the_result_is_dated_with_the_figures_it_used(kb: KnowledgeBase) -> None
     result = salario_minimo(MinimoCase(Work.HOME, Wage(310, Period.DAY), Border.NO, day), kb, D(2026, 11, 22))
     assert result.as_of == day
     assert "$303.07" in text(result) and "1 de enero de 2025" in text(result)
+
+
+def test_never_yes_against_a_minimum_that_is_not_confirmed(kb: KnowledgeBase) -> None:
+    """Audit #2: on 10-02-2027, $350 a day against the 2026 domestic minimum ($342.47) was a firm "sí"."""
+    day = D(2027, 2, 10)
+    result = salario_minimo(MinimoCase(Work.HOME, Wage(350, Period.DAY), Border.NO, day), kb, day)
+    assert result.verdict is Verdict.LIKELY and result.provisional
+    assert "el de 2027 aún no está confirmado" in text(result) and "CONASAMI" in text(result)
+    assert result.provisional_note is not None
+    assert "2027" in result.provisional_note.render(str) and "2026" in result.provisional_note.render(str)
+    # Pay below last year's minimum is short for sure: minimums do not go down.
+    short = salario_minimo(MinimoCase(Work.HOME, Wage(300, Period.DAY), Border.NO, day), kb, day)
+    assert short.verdict is Verdict.NO and short.provisional
+
+
+def test_the_current_year_is_not_provisional(kb: KnowledgeBase) -> None:
+    day = D(2026, 12, 31)
+    result = salario_minimo(MinimoCase(Work.HOME, Wage(350, Period.DAY), Border.NO, day), kb, day)
+    assert result.verdict is Verdict.YES and not result.provisional
+    assert result.to_json(str)["provisional"] is False
+
+
+def test_domestic_part_time_gives_both_rest_readings(kb: KnowledgeBase) -> None:
+    """Audit #8: Monday to Friday for $9,000 a month was a firm "sí" (8,561.75 = 342.47 × 30 × 5/6); with
+    the day and a half of rest of LFT 336 the full week is 5.5 days and the minimum 342.47 × 30 × 5/5.5."""
+    day = D(2026, 11, 22)
+    result = salario_minimo(MinimoCase(Work.HOME, Wage(9000, Period.MONTH, 5), Border.NO, day), kb, day)
+    assert result.verdict is Verdict.LIKELY
+    got = amounts(result)
+    assert got["Lo mínimo al mes"] == 8561.75
+    assert got["Lo mínimo al mes contando día y medio de descanso"] == 9340.09
+    assert "LFT 336" in citations(result) and "Procuraduría" in text(result)
+    # Above both readings it is a "sí"; below both a "no"; other work keeps the LFT 72 rule alone.
+    assert check(kb, Work.HOME, Wage(9400, Period.MONTH, 5), Border.NO, day) is Verdict.YES
+    assert check(kb, Work.HOME, Wage(8500, Period.MONTH, 5), Border.NO, day) is Verdict.NO
+    assert check(kb, Work.OTHER, Wage(8000, Period.MONTH, 5), Border.NO, day) is Verdict.YES  # 315.04 × 25
