@@ -179,7 +179,7 @@ def explain(
     if c.required_home_rest is not None:
         amounts.append(
             Amount(
-                Msg("Lo mínimo {period} contando día y medio de descanso", {"period": period}),
+                Msg("Con día y medio de descanso, lo mínimo {period}", {"period": period}),
                 c.required_home_rest,
             )
         )

@@ -101,7 +101,7 @@ def test_domestic_part_time_gives_both_rest_readings(kb: KnowledgeBase) -> None:
     assert result.verdict is Verdict.LIKELY
     got = amounts(result)
     assert got["Lo mínimo al mes"] == 8561.75
-    assert got["Lo mínimo al mes contando día y medio de descanso"] == 9340.09
+    assert got["Con día y medio de descanso, lo mínimo al mes"] == 9340.09
     assert "LFT 336" in citations(result) and "Procuraduría" in text(result)
     # Above both readings it is a "sí"; below both a "no"; other work keeps the LFT 72 rule alone.
     assert check(kb, Work.HOME, Wage(9400, Period.MONTH, 5), Border.NO, day) is Verdict.YES
