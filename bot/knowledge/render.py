@@ -7,10 +7,12 @@ import re
 from collections.abc import Callable
 
 from bot.formatting import date_long, money, number
+from bot.i18n import N_
 from bot.knowledge.model import KnowledgeBase, Parameter
 
 PLACEHOLDER_RE = re.compile(r"\{(param|desde):([a-z0-9_]+)\}")
 MONEY_UNITS = {"pesos_dia", "pesos_mes", "pesos_bimestre"}
+STALE_NOTE = N_("cifra de {year}; la de {new_year} aún no está confirmada")
 
 
 def format_value(parameter: Parameter, value: object) -> str:
@@ -41,7 +43,7 @@ def render(kb: KnowledgeBase, text: str, day: dt.date, gettext: Callable[[str], 
             return date_long(value.since)
         shown = format_value(kb.parameters[name], value.value)
         if value.provisional:
-            note = gettext("cifra de {year}; la de {new_year} aún no está confirmada")
+            note = gettext(STALE_NOTE)
             return f"{shown} ({note.format(year=value.year, new_year=day.year)})"
         return shown
 
