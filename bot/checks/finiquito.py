@@ -25,13 +25,11 @@ def _home(answers: Answers) -> bool:
     return answers.get("trabajo") == Work.HOME.value
 
 
-def _seniority_premium(answers: Answers) -> bool:
-    """The border matters for the floor and cap of the seniority premium (LFT 486): asked when it is owed.
-    15 years is LFT 162 fr. III; the rule itself reads it from parametros.yaml."""
-    ending = answers.get("termino")
-    if ending in (Ending.DISMISSED.value, Ending.RESCINDED.value):
-        return True
-    return ending == Ending.RESIGNED.value and "fin" in answers and _full_years(answers) >= 15
+def _job_ended_by_a_person(answers: Answers) -> bool:
+    """Not the end of a season or contract: the border zone then sets the floor and cap of the seniority
+    premium (LFT 486) and the minimum her pay is compared with; food and room raise the premium and the
+    indemnity (LFT 334). The rule decides whether a premium is owed (15 years on resignation)."""
+    return answers.get("termino") in (Ending.DISMISSED.value, Ending.RESCINDED.value, Ending.RESIGNED.value)
 
 
 def _ended_in_december(answers: Answers) -> bool:
@@ -76,7 +74,7 @@ QUESTIONS = (
         "¿Vivías en la casa donde trabajabas, con cuarto y comida?",
         Kind.CHOICE,
         (Option("si", "Sí, vivía ahí"), Option("no", "No, iba y venía")),
-        ask_if=lambda a: _home(a) and _seniority_premium(a),
+        ask_if=lambda a: _home(a) and _job_ended_by_a_person(a),
         label="Vivía en la casa",
     ),
     Question(
@@ -88,7 +86,7 @@ QUESTIONS = (
             Option(Border.YES.value, "Sí, en la frontera norte"),
             Option(Border.UNKNOWN.value, "No sé"),
         ),
-        ask_if=_seniority_premium,
+        ask_if=_job_ended_by_a_person,
         label="Frontera norte",
     ),
     Question(
