@@ -49,7 +49,8 @@ def finiquito(case: FiniquitoCase, kb: KnowledgeBase, today: dt.date) -> Result:
     if indemnity_owed(case.ending):
         explain_indemnity(parts, case, b, law, uncertain, today)
     explain_seniority(parts, case, b, law, kb)
-    if seniority_owed(case.ending, b.service.years, law):
+    premium = seniority_owed(case.ending, b.service.years, law)
+    if premium:
         explain_live_in(parts, case, b, law)
     explain_caveats(parts, case, kb)
 
@@ -61,7 +62,8 @@ def finiquito(case: FiniquitoCase, kb: KnowledgeBase, today: dt.date) -> Result:
         where_to_claim(case.work),
         Msg("Antes de firmar un finiquito o una renuncia, revisa que estén todas las cantidades."),
     ]
-    stale = seniority_owed(case.ending, b.service.years, law)
+    # Only the premium depends on a yearly figure (the minimum of its floor and cap).
+    stale = provisional_note(kb, case.last_day, minimum_names(case)) if premium else None
     return Result(
         verdict=Verdict.LIKELY if any(conditional) else Verdict.AMOUNT,
         summary=headline(case, sure, total, law if uncertain else None),
@@ -71,7 +73,7 @@ def finiquito(case: FiniquitoCase, kb: KnowledgeBase, today: dt.date) -> Result:
         next_steps=tuple(parts.steps),
         as_of=today,
         related_entry=related_entry(case),
-        provisional_note=provisional_note(kb, case.last_day, minimum_names(case)) if stale else None,
+        provisional_note=stale,
     )
 
 
@@ -101,8 +103,8 @@ def headline(case: FiniquitoCase, sure: float, total: float, first_days: Law | N
     if case.work is Work.HOME:
         return Msg("Te deben al menos {money_total}: tu finiquito más la indemnización por despido.", values)
     return Msg(
-        "Te deben al menos {money_sure} de finiquito. Si el despido fue injustificado, se suma la "
-        "indemnización: en total, al menos {money_total}.",
+        "Te deben al menos {money_sure} sin contar la indemnización. Si el despido fue injustificado, "
+        "se suma: en total, al menos {money_total}.",
         values,
     )
 
@@ -127,9 +129,13 @@ def explain_finiquito(parts: Parts, case: FiniquitoCase, b: Breakdown, kb: Knowl
         parts.reasons.append(
             Reason(
                 Msg(
-                    "Aguinaldo: te toca la parte de {year} que trabajaste, {wage_days} días de salario (15 × "
-                    "días trabajados ÷ 365).",
-                    {"year": day.year, "wage_days": b.aguinaldo_days},
+                    "Aguinaldo: te toca la parte de {year} que trabajaste, {wage_days} días de salario "
+                    "({full} × días trabajados ÷ 365).",
+                    {
+                        "year": day.year,
+                        "wage_days": b.aguinaldo_days,
+                        "full": kb.number("aguinaldo_dias", day),
+                    },
                 ),
                 "LFT 87",
             )
