@@ -40,6 +40,23 @@ async def test_all_good_against_the_stand_in(standin: BotApiStandIn, tmp_path: P
     assert any(c.method == "getMe" for c in standin.calls)
 
 
+def test_yearly_figures_are_noted_from_1_december_and_when_stale(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from bot import doctor as doctor_module
+    from bot.config import load_config
+
+    config = load_config({"BOT_DATA_DIR": str(tmp_path)})
+    mark, line = doctor_module.check_yearly_values(config, dt.date(2026, 11, 30))
+    assert mark == doctor_module.OK and "al día" in line
+    mark, line = doctor_module.check_yearly_values(config, dt.date(2026, 12, 1))
+    assert (
+        mark == doctor_module.NOTE and "salario_minimo_hogar (2027)" in line and "uma_diaria (2027)" in line
+    )
+    mark, line = doctor_module.check_yearly_values(config, dt.date(2027, 2, 10))
+    assert mark == doctor_module.NOTE and "no están confirmadas" in line  # a note: the bot still runs
+
+
 async def test_unreachable_telegram_and_bad_config_say_what_to_fix(tmp_path: Path) -> None:
     code, out = await doctor(
         {
@@ -58,20 +75,3 @@ async def test_unwritable_data_folder_is_reported(tmp_path: Path) -> None:
     blocker.write_text("x")
     code, out = await doctor({"BOT_DATA_DIR": str(blocker / "data")})
     assert code == 1 and "BOT_DATA_DIR" in out
-
-
-def test_yearly_figures_are_noted_from_1_december_and_when_stale(tmp_path: Path) -> None:
-    import datetime as dt
-
-    from bot import doctor as doctor_module
-    from bot.config import load_config
-
-    config = load_config({"BOT_DATA_DIR": str(tmp_path)})
-    mark, line = doctor_module.check_yearly_values(config, dt.date(2026, 11, 30))
-    assert mark == doctor_module.OK and "al día" in line
-    mark, line = doctor_module.check_yearly_values(config, dt.date(2026, 12, 1))
-    assert (
-        mark == doctor_module.NOTE and "salario_minimo_hogar (2027)" in line and "uma_diaria (2027)" in line
-    )
-    mark, line = doctor_module.check_yearly_values(config, dt.date(2027, 2, 10))
-    assert mark == doctor_module.NOTE and "no están confirmadas" in line  # a note: the bot still runs
