@@ -16,9 +16,9 @@ from bot.knowledge.loader import DEFAULT_DIR, load_knowledge
 OK, FAIL, NOTE = "✓", "✗", "–"
 
 
-def check_knowledge(config: Config) -> tuple[str, str]:
+def check_knowledge(config: Config, today: dt.date | None = None) -> tuple[str, str]:
     kb, problems = load_knowledge(config.knowledge_dir or DEFAULT_DIR)
-    problems += checker.check(kb, dt.date.today())
+    problems += checker.check(kb, today or dt.date.today())
     errors = [p for p in problems if not p.warning]
     if errors:
         return FAIL, f"conocimiento: {len(errors)} error(es); corre `python -m bot kb check` para verlos"
@@ -96,16 +96,25 @@ def check_telegram(config: Config) -> tuple[str, str]:
     return OK, f"Telegram: conectado como @{username}; modo {mode}"
 
 
-CHECKS: tuple[Callable[[Config], tuple[str, str]], ...] = (
+# The knowledge checks depend on the date (review dates, yearly figures): main() passes it.
+DATED_CHECKS: tuple[Callable[[Config, dt.date], tuple[str, str]], ...] = (
     check_knowledge,
     check_yearly_values,
+)
+CHECKS: tuple[Callable[[Config], tuple[str, str]], ...] = (
     check_data_dir,
     check_voice,
     check_telegram,
 )
 
 
-def main(env: dict[str, str] | None = None) -> int:
+def _on(
+    check: Callable[[Config, dt.date], tuple[str, str]], day: dt.date
+) -> Callable[[Config], tuple[str, str]]:
+    return lambda config: check(config, day)
+
+
+def main(env: dict[str, str] | None = None, today: dt.date | None = None) -> int:
     try:
         config = load_config(os.environ if env is None else env)
     except ConfigError as exc:
@@ -113,7 +122,8 @@ def main(env: dict[str, str] | None = None) -> int:
         return 1
     print(f"{OK} configuración: variables válidas")
     failed = False
-    for check in CHECKS:
+    day = today or dt.date.today()
+    for check in (*(_on(dated, day) for dated in DATED_CHECKS), *CHECKS):
         mark, line = check(config)
         failed |= mark == FAIL
         print(f"{mark} {line}")

@@ -10,14 +10,16 @@ from pathlib import Path
 from tests.conftest import ROOT, TEST_TOKEN
 from tests.support.botapi import BotApiStandIn
 
+DAY = "2026, 12, 4"
+
 
 async def doctor(env: dict[str, str]) -> tuple[int, str]:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_", "BOT_"))}
+    # `python -m bot doctor` on a fixed day: review dates and yearly figures must not age the test.
     process = await asyncio.create_subprocess_exec(
         sys.executable,
-        "-m",
-        "bot",
-        "doctor",
+        "-c",
+        f"import datetime, sys; from bot import doctor; sys.exit(doctor.main(today=datetime.date({DAY})))",
         cwd=ROOT,
         env={**base, **env},
         stdout=asyncio.subprocess.PIPE,
