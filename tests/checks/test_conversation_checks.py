@@ -100,7 +100,7 @@ SCRIPTS: dict[str, tuple[list[str], list[str]]] = {
         ["$4,500.00", "LFT 87", "20 de diciembre de 2026"],
     ),
     "vacaciones": (
-        ["300", "f:periodo.diario", "f:dias.6", "f:anios.3", "f:situacion.sigo"],
+        ["300", "f:periodo.diario", "f:dias.6", "f:situacion.sigo", "f:anios.3"],
         ["16 días", "$4,800.00", "$1,200.00", "LFT 76", "LFT 80"],
     ),
     "finiquito": (
