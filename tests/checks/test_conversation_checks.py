@@ -121,7 +121,7 @@ SCRIPTS: dict[str, tuple[list[str], list[str]]] = {
         ["❌ No.", "$397.29", "$342.47", "LFT 90"],
     ),
     "maternidad": (
-        ["f:asegurada.si", "29", "342.47", "f:periodo.diario"],
+        ["f:asegurada.si", "29", "342.47", "f:periodo.diario", "f:dias.6"],
         ["❌ No.", "LSS 103", "$28,767.48"],
     ),
     "guarderia": (

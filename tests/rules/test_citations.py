@@ -42,7 +42,7 @@ def many_results(kb: KnowledgeBase) -> list[Result]:
             finiquito(FiniquitoCase(w, e, wage, D(2010, 1, 1), D(2026, 8, 1), 0), kb, TODAY)
             for w, e in itertools.product(Work, Ending)
         ),
-        *(maternidad(MaternidadCase(i, 31, 300.0), kb, TODAY) for i in Insured),
+        *(maternidad(MaternidadCase(i, 31, wage), kb, TODAY) for i in Insured),
         maternidad(MaternidadCase(Insured.YES, 3), kb, TODAY),
         *(guarderia(GuarderiaCase(c, D(2025, 5, 1), w, TODAY), kb, TODAY) for c in Coverage for w in Work),
         *(pension(PensionCase(r, a, 900, True), kb, TODAY) for r in Regime for a in (40, 62, 70)),
