@@ -151,7 +151,8 @@ def vacaciones(case: VacacionesCase, kb: KnowledgeBase, today: dt.date) -> Resul
             reasons=(
                 Reason(
                     Msg(
-                        "Al cumplir 1 año de trabajo te tocan {days} días laborables de vacaciones pagadas.",
+                        "Al cumplir 1 año de trabajo, la ley da {days} días laborables de vacaciones "
+                        "pagadas.",
                         {"days": upcoming.days},
                     ),
                     "LFT 76",
@@ -183,7 +184,7 @@ def vacaciones(case: VacacionesCase, kb: KnowledgeBase, today: dt.date) -> Resul
         reasons=(
             Reason(
                 Msg(
-                    "Por tu año {years} de trabajo te tocan {days} días laborables de vacaciones pagadas "
+                    "Por tu año {years} de trabajo, la ley da {days} días laborables de vacaciones pagadas "
                     "(regla vigente desde el {date_since}).",
                     {
                         "years": case.years,
