@@ -66,15 +66,22 @@ def aguinaldo_days(case: AguinaldoCase, kb: KnowledgeBase) -> AguinaldoDays:
 
 
 def _how_counted(case: AguinaldoCase, days: AguinaldoDays) -> Msg:
-    values = {"year": case.year, "worked": days.worked, "full": days.full, "wage_days": days.wage_days}
+    values = {
+        "year": case.year,
+        "worked": days.worked,
+        "full": days.full,
+        "wage_days": days.wage_days,
+        "year_days": YEAR_DAYS,
+    }
     if case.days is not None:
         return Msg(
-            "Trabajaste {worked} días de {year}: {full} × {worked} ÷ 365 = {wage_days} días de salario.",
+            "Trabajaste {worked} días de {year}: {full} × {worked} ÷ {year_days} = {wage_days} días de "
+            "salario.",
             values,
         )
     return Msg(
         "No trabajaste todo {year}: te toca la parte proporcional. Conté del {date_first} al {date_last}, "
-        "{worked} días: {full} × {worked} ÷ 365 = {wage_days} días de salario.",
+        "{worked} días: {full} × {worked} ÷ {year_days} = {wage_days} días de salario.",
         {**values, "date_first": days.first, "date_last": days.last},
     )
 

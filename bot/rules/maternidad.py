@@ -37,17 +37,22 @@ def imss_pays(insured: Insured, weeks: int | None, required: int) -> bool:
     return insured is not Insured.NO and (weeks or 0) >= required
 
 
-def leave_pay(days: int, wage: Wage | None) -> float | None:
-    """The leave's pay: `days` calendar days of the daily wage (salario íntegro, LFT 170 fr. V)."""
-    return cents(days * wage.daily()) if wage is not None else None
+def leave_pay(days: int, wage: Wage | None, share: float = 1.0) -> float | None:
+    """The leave's pay: `days` calendar days of the daily wage: whole from the employer (salario íntegro,
+    LFT 170 fr. V), or the IMSS's share of it (LSS 101)."""
+    return cents(days * wage.daily() * share) if wage is not None else None
 
 
 def maternidad(case: MaternidadCase, kb: KnowledgeBase, today: dt.date) -> Result:
     days = int(kb.number("maternidad_dias", today))
     required = int(kb.number("maternidad_semanas_cotizadas", today))
-    half = {"weeks": days // 2 // WEEK, "days": days, "half": days // 2}
+    months = int(kb.number("maternidad_meses_cotizacion", today))
+    share = kb.number("maternidad_subsidio_proporcion", today)
+    half = {"weeks": days // 2 // WEEK, "days": days, "half": days // 2, "percent": round(share * 100)}
     weeks = case.weeks or 0
-    amount = leave_pay(days, case.wage)
+    counted = {"weeks": weeks, "required": required, "months": months}
+    paid_by_imss = imss_pays(case.insured, case.weeks, required)
+    amount = leave_pay(days, case.wage, share if paid_by_imss else 1.0)
     leave = Reason(
         Msg(
             "Tienes derecho a {weeks} semanas de descanso antes del parto y {weeks} después, con tu salario "
@@ -81,26 +86,26 @@ def maternidad(case: MaternidadCase, kb: KnowledgeBase, today: dt.date) -> Resul
                 "Tel-IMSS 800 623 2323."
             )
         ]
-    elif imss_pays(case.insured, case.weeks, required):
+    elif paid_by_imss:
         verdict = Verdict.YES if case.insured is Insured.YES else Verdict.LIKELY
         summary = Msg(
-            "El IMSS te paga el 100 % de tu salario registrado durante {days} días: {half} antes y {half} "
-            "después del parto.",
+            "El IMSS te paga el {percent} % de tu salario registrado durante {days} días: {half} antes y "
+            "{half} después del parto.",
             half,
         )
         reasons = [
             Reason(
                 Msg(
-                    "Tienes {weeks} semanas cotizadas en los 12 meses antes de la incapacidad; se piden al "
-                    "menos {required}.",
-                    {"weeks": weeks, "required": required},
+                    "Tienes {weeks} semanas cotizadas en los {months} meses antes de la incapacidad; se "
+                    "piden al menos {required}.",
+                    counted,
                 ),
                 "LSS 102 fr. I",
             ),
             Reason(
                 Msg(
-                    "El subsidio es del 100 % de tu último salario diario registrado en el IMSS, por {days} "
-                    "días.",
+                    "El subsidio es del {percent} % de tu último salario diario registrado en el IMSS, por "
+                    "{days} días.",
                     half,
                 ),
                 "LSS 101",
@@ -136,9 +141,9 @@ def maternidad(case: MaternidadCase, kb: KnowledgeBase, today: dt.date) -> Resul
         reasons = [
             Reason(
                 Msg(
-                    "Tienes {weeks} semanas cotizadas en los 12 meses antes de la incapacidad; el IMSS pide "
-                    "al menos {required}.",
-                    {"weeks": weeks, "required": required},
+                    "Tienes {weeks} semanas cotizadas en los {months} meses antes de la incapacidad; el IMSS "
+                    "pide al menos {required}.",
+                    counted,
                 ),
                 "LSS 102 fr. I",
             ),

@@ -113,10 +113,15 @@ def _proportional_label(days: float, wage: Wage) -> Msg:
 def _part_time_reason(days: int, wage: Wage) -> Reason:
     return Reason(
         Msg(
-            "La ley da {days} días laborables contando semanas de 6 días. Tú trabajas {per_week} días a la "
-            "semana, así que te tocan en proporción: {days} × {per_week} ÷ 6 = {own} de tus días de trabajo, "
-            "pagados.",
-            {"days": days, "per_week": wage.days_per_week, "own": own_working_days(days, wage)},
+            "La ley da {days} días laborables contando semanas de {full_week} días. Tú trabajas {per_week} "
+            "días a la semana, así que te tocan en proporción: {days} × {per_week} ÷ {full_week} = {own} de "
+            "tus días de trabajo, pagados.",
+            {
+                "days": days,
+                "per_week": wage.days_per_week,
+                "full_week": FULL_WEEK,
+                "own": own_working_days(days, wage),
+            },
         ),
         "LFT 77",
     )
