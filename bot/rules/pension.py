@@ -44,20 +44,24 @@ class Ages:
     early: int  # cesantía en edad avanzada, LSS 154
     old: int  # vejez, LSS 162
     law_73: int
-    elderly: int  # Pensión para Adultos Mayores
-    women: int  # Mujeres Bienestar, until `elderly`
+    # The Bienestar programmes: None on a date before the values we have (then they are not mentioned).
+    elderly: int | None  # Pensión para Adultos Mayores
+    women: int | None  # Mujeres Bienestar, until `elderly`
 
     @classmethod
     def on(cls, kb: KnowledgeBase, day: dt.date) -> Ages:
         def age(name: str) -> int:
             return int(kb.number(name, day))
 
+        def programme(name: str) -> int | None:
+            return age(name) if kb.parameters[name].at(day) is not None else None
+
         return cls(
             age("pension_edad_cesantia"),
             age("pension_edad_vejez"),
             age("pension_ley73_edad"),
-            age("pension_adultos_mayores_edad"),
-            age("pension_mujeres_bienestar_edad"),
+            programme("pension_adultos_mayores_edad"),
+            programme("pension_mujeres_bienestar_edad"),
         )
 
 
@@ -219,6 +223,8 @@ def _bienestar(
     case: PensionCase, kb: KnowledgeBase, today: dt.date, ages: Ages
 ) -> tuple[list[Reason], list[Amount]]:
     year = {"year": today.year}
+    if ages.elderly is None or ages.women is None:
+        return [], []
     if case.age >= ages.elderly:
         reason = Msg(
             "Por tener {age} años o más, también puedes recibir la Pensión para el Bienestar de las Personas "

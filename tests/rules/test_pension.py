@@ -88,3 +88,9 @@ def test_every_age_comes_from_the_parameters(kb: KnowledgeBase) -> None:
     ages = Ages.on(kb, TODAY)
     assert (ages.early, ages.old, ages.law_73, ages.elderly, ages.women) == (60, 65, 60, 65, 60)
     assert range(ages.women, ages.elderly) == WOMEN_BIENESTAR  # who the flow asks "¿Eres mujer?"
+
+
+def test_before_the_bienestar_values_the_imss_answer_still_works(kb: KnowledgeBase) -> None:
+    # The ages of the Bienestar programmes are dated from 2025 on; the Ley 97 weeks go back to 2021.
+    result = pension(PensionCase(Regime.LAW_97, age=66, weeks=900), kb, dt.date(2024, 6, 1))
+    assert result.verdict is Verdict.YES and result.amounts == ()
