@@ -53,23 +53,26 @@ QUESTIONS = (
         label="Pago",
     ),
     common.period(ask_if=_wage_known),
+    # A rate per day of someone working fewer than six days a week is not her calendar-day wage (LFT 72).
+    common.days_per_week(lambda a: _wage_known(a) and common.paid_by_day(a)),
 )
 
 
 def evaluate(answers: Answers, today: dt.date, kb: KnowledgeBase) -> Result:
     insured = Insured(answers.get("asegurada", Insured.UNKNOWN.value))
     weeks = answers.get("semanas")
-    daily = common.wage_from(answers).daily() if _wage_known(answers) and "periodo" in answers else None
     case = MaternidadCase(
         insured=insured,
         weeks=int(weeks) if isinstance(weeks, int | float) else None,
-        daily_wage=daily,
+        wage=common.wage_from(answers) if _wage_known(answers) and "periodo" in answers else None,
     )
     return maternidad(case, kb, today)
 
 
 def _prefill(text: str) -> dict[str, str]:
-    return prefill.combine(prefill.wage)(text) | prefill.contributed_weeks(text, strict=True)
+    return prefill.combine(prefill.wage, prefill.days_per_week)(text) | prefill.contributed_weeks(
+        text, strict=True
+    )
 
 
 FLOW = Flow(

@@ -12,10 +12,22 @@ from bot.rules.vacaciones import VacacionesCase, vacaciones
 
 STILL, LEFT = "sigo", "sali"
 
+
+def _left(answers: Answers) -> bool:
+    return answers.get("situacion") == LEFT
+
+
 QUESTIONS = (
     common.salary(),
     common.period(),
     common.days_per_week(common.paid_by_day),
+    Question(
+        "situacion",
+        "¿Sigues trabajando ahí?",
+        Kind.CHOICE,
+        (Option(STILL, "Sí, sigo ahí"), Option(LEFT, "Ya no trabajo ahí")),
+        label="Sigues ahí",
+    ),
     Question(
         "anios",
         "¿Cuántos años completos llevas trabajando ahí?",
@@ -31,44 +43,41 @@ QUESTIONS = (
         maximum=60,
         integer=True,
         hint="Toca un botón o escribe el número, por ejemplo 7.",
+        # Not "== STILL": years said in the question itself are kept until she says whether she left.
+        ask_if=lambda a: not _left(a),
         label="Años cumplidos",
     ),
+    # On leaving, the proportional part counts days (LFT 79), so the dates are asked instead of years.
     Question(
-        "situacion",
-        "¿Sigues trabajando ahí?",
-        Kind.CHOICE,
-        (Option(STILL, "Sí, sigo ahí"), Option(LEFT, "Ya no trabajo ahí")),
-        label="Sigues ahí",
+        "inicio",
+        "¿Qué día empezaste a trabajar ahí?",
+        Kind.DATE,
+        not_future=True,
+        hint="Escribe la fecha así: día/mes/año, por ejemplo 15/03/2022.",
+        ask_if=_left,
+        label="Empezaste",
     ),
-    Question(
-        "meses",
-        "Desde tu último aniversario en ese trabajo (o desde que entraste, si fue hace menos de un año), "
-        "¿cuántos meses completos trabajaste hasta que saliste?",
-        Kind.NUMBER,
-        minimum=0,
-        maximum=11,
-        integer=True,
-        hint="Escribe un número del 0 al 11.",
-        ask_if=lambda a: a.get("situacion") == LEFT,
-        label="Meses desde tu aniversario",
-    ),
+    common.last_day("Solo calculo las vacaciones de trabajos que terminaron desde el {date}.", ask_if=_left),
 )
 
 
 def evaluate(answers: Answers, today: dt.date, kb: KnowledgeBase) -> Result:
-    left = answers.get("situacion") == LEFT
-    case = VacacionesCase(
-        wage=common.wage_from(answers),
-        years=int(answers["anios"]),
-        left=left,
-        months=int(answers.get("meses", 0)) if left else 0,
-    )
+    wage = common.wage_from(answers)
+    if _left(answers):
+        case = VacacionesCase(
+            wage, start=common.date_of(answers, "inicio"), last_day=common.date_of(answers, "fin") or today
+        )
+    else:
+        case = VacacionesCase(wage, years=int(answers["anios"]))
     return vacaciones(case, kb, today)
 
 
-def _left(text: str) -> dict[str, str]:
-    said = prefill.ending(text)
-    return {"situacion": LEFT} if said else {}
+def _prefill(text: str) -> dict[str, str]:
+    found = prefill.combine(prefill.wage, prefill.days_per_week, prefill.years_of_service)(text)
+    if prefill.ending(text):
+        found["situacion"] = LEFT
+        found.update(prefill.dates(text))
+    return found
 
 
 FLOW = Flow(
@@ -79,5 +88,5 @@ FLOW = Flow(
     questions=QUESTIONS,
     evaluate=evaluate,
     entry_id="vacaciones",
-    prefill=prefill.combine(prefill.wage, prefill.days_per_week, prefill.years_of_service, _left),
+    prefill=_prefill,
 )

@@ -1,4 +1,9 @@
-"""Aguinaldo (LFT 87): at least 15 days of wage before 20 December; a proportional part otherwise."""
+"""Aguinaldo (LFT 87): at least 15 days of wage before 20 December; a proportional part otherwise; one year
+to claim it from the day after it became due (LFT 516).
+
+The arithmetic lives in small pure functions; `aguinaldo` builds the explanation from their results. The
+legal numbers (15 days, 20 December, 1 year) are parameters of knowledge/parametros.yaml.
+"""
 
 from __future__ import annotations
 
@@ -31,9 +36,18 @@ class AguinaldoDays:
     last: dt.date
 
 
-def deadline(year: int) -> dt.date:
-    """LFT 87 says "antes del día veinte de diciembre"."""
-    return dt.date(year, 12, 20)
+def deadline(kb: KnowledgeBase, year: int) -> dt.date:
+    """LFT 87 says "antes del día veinte de diciembre": this is the first day it is late."""
+    day = dt.date(year, 12, 1)
+    return day.replace(day=int(kb.number("aguinaldo_dia_limite_diciembre", day)))
+
+
+def claim_until(kb: KnowledgeBase, year: int) -> dt.date:
+    """LFT 516: one year counted from the day after it became due (the deadline), so about the deadline's
+    date one year later."""
+    due = deadline(kb, year)
+    years = int(kb.number("prescripcion_anios", due))
+    return due.replace(year=due.year + years)
 
 
 def aguinaldo_days(case: AguinaldoCase, kb: KnowledgeBase) -> AguinaldoDays:
@@ -51,68 +65,100 @@ def aguinaldo_days(case: AguinaldoCase, kb: KnowledgeBase) -> AguinaldoDays:
     return AguinaldoDays(worked, wage_days, full, first, last)
 
 
+def _how_counted(case: AguinaldoCase, days: AguinaldoDays) -> Msg:
+    values = {
+        "year": case.year,
+        "worked": days.worked,
+        "full": days.full,
+        "wage_days": days.wage_days,
+        "year_days": YEAR_DAYS,
+    }
+    if case.days is not None:
+        return Msg(
+            "Trabajaste {worked} días de {year}: {full} × {worked} ÷ {year_days} = {wage_days} días de "
+            "salario.",
+            values,
+        )
+    return Msg(
+        "No trabajaste todo {year}: te toca la parte proporcional. Conté del {date_first} al {date_last}, "
+        "{worked} días: {full} × {worked} ÷ {year_days} = {wage_days} días de salario.",
+        {**values, "date_first": days.first, "date_last": days.last},
+    )
+
+
+def _when(kb: KnowledgeBase, year: int, today: dt.date) -> tuple[Reason, Msg]:
+    """The LFT 516 reason and the step about the payment date: still to come, overdue, or too old."""
+    due, until = deadline(kb, year), claim_until(kb, year)
+    years = int(kb.number("prescripcion_anios", due))
+    if today < due:
+        reason = Msg("Si no te lo pagan, tienes {years} año para reclamarlo.", {"years": years})
+        step = Msg(
+            "Te lo deben pagar antes del {date_deadline}, aunque ya no trabajes ahí.", {"date_deadline": due}
+        )
+    elif today <= until:
+        reason = Msg(
+            "Tienes {years} año para reclamarlo, contado desde el día siguiente a que venció: hasta "
+            "alrededor del {date_until}.",
+            {"years": years, "date_until": until},
+        )
+        step = Msg(
+            "La fecha para pagarlo ya pasó (antes del {date_deadline}). Si no te lo pagaron, reclámalo.",
+            {"date_deadline": due},
+        )
+    else:
+        reason = Msg(
+            "El plazo de {years} año para reclamarlo terminó alrededor del {date_until}.",
+            {"years": years, "date_until": until},
+        )
+        step = Msg(
+            "Ya pasó más de {years} año desde que venció: pregunta en la Procuraduría si todavía puedes "
+            "reclamarlo.",
+            {"years": years},
+        )
+    return Reason(reason, "LFT 516"), step
+
+
 def aguinaldo(case: AguinaldoCase, kb: KnowledgeBase, today: dt.date) -> Result:
     days = aguinaldo_days(case, kb)
-    daily = case.wage.daily()
-    total = cents(days.wage_days * daily)
+    total = cents(days.wage_days * case.wage.daily())
     proportional = days.wage_days < days.full
     reasons = [
         Reason(
             Msg(
-                "Por un año completo te tocan al menos {full} días de salario, y se pagan antes del 20 de "
-                "diciembre.",
-                {"full": days.full},
+                "Por un año completo te tocan al menos {full} días de salario, y se pagan antes del "
+                "{date_deadline}.",
+                {"full": days.full, "date_deadline": deadline(kb, case.year)},
             ),
             "LFT 87",
         ),
         case.wage.reason(),
     ]
     if proportional:
-        how = (
-            Msg(
-                "Trabajaste {worked} días de {year}: {full} × {worked} ÷ 365 = {wage_days} días de salario.",
-                {"worked": days.worked, "year": case.year, "full": days.full, "wage_days": days.wage_days},
-            )
-            if case.days is not None
-            else Msg(
-                "No trabajaste todo {year}: te toca la parte proporcional. Conté del {date_first} al "
-                "{date_last}, {worked} días: {full} × {worked} ÷ 365 = {wage_days} días de salario.",
-                {
-                    "year": case.year,
-                    "date_first": days.first,
-                    "date_last": days.last,
-                    "worked": days.worked,
-                    "full": days.full,
-                    "wage_days": days.wage_days,
-                },
-            )
-        )
-        reasons.append(Reason(how, "LFT 87"))
+        reasons.append(Reason(_how_counted(case, days), "LFT 87"))
     if case.work is Work.HOME:
         reasons.append(
             Reason(Msg("El aguinaldo también es obligatorio en el trabajo del hogar."), "LFT 334 Bis")
         )
-    reasons.append(Reason(Msg("Si no te lo pagan, tienes 1 año para reclamarlo."), "LFT 516"))
+    claim, when = _when(kb, case.year, today)
+    reasons.append(claim)
+    values = {"year": case.year, "money_total": total}
     summary = (
-        Msg("Tu aguinaldo de {year} es de al menos {money_total}.", {"year": case.year, "money_total": total})
-        if not proportional
-        else Msg(
-            "Te toca la parte proporcional del aguinaldo de {year}: al menos {money_total}.",
-            {"year": case.year, "money_total": total},
-        )
+        Msg("Te toca la parte proporcional del aguinaldo de {year}: al menos {money_total}.", values)
+        if proportional
+        else Msg("Tu aguinaldo de {year} es de al menos {money_total}.", values)
     )
-    steps = [
-        Msg(
-            "Te lo deben pagar antes del {date_deadline}, aunque ya no trabajes ahí.",
-            {"date_deadline": deadline(case.year)},
+    steps = [when, where_to_claim(case.work)]
+    previous = case.year - 1
+    if case.year == today.year and today < dt.date(today.year, 3, 1) and case.last_day is None:
+        # Early in the year "todo el año" may mean last year's: that one is already due (issue #13).
+        steps.insert(
+            0,
+            Msg(
+                "Si preguntas por el aguinaldo de {previous}, ese ya se debió pagar antes del {date_due}: "
+                "calcula otra vez y elige «Es el aguinaldo del año pasado».",
+                {"previous": previous, "date_due": deadline(kb, previous)},
+            ),
         )
-        if today <= deadline(case.year)
-        else Msg(
-            "La fecha para pagarlo ya pasó (antes del {date_deadline}). Si no te lo pagaron, reclámalo.",
-            {"date_deadline": deadline(case.year)},
-        ),
-        where_to_claim(case.work),
-    ]
     not_checked = [
         Msg(
             "Si tu contrato da más de {full} días de aguinaldo, te toca lo del contrato.", {"full": days.full}

@@ -49,6 +49,41 @@ class ImssCase:
     home_mandatory_since: dt.date | None = None  # when the IMSS made it compulsory for domestic work
 
 
+def proof_step(work: Work, registered: bool, phone: Msg) -> Msg:
+    """Which paper proves the registration: the domestic-work scheme's "formato de incorporación"; in farm
+    work the "constancia de días laborados y de salarios" the employer must issue (LSS 237-B fr. III,
+    audit #27); elsewhere the IMSS's own record of contributed weeks."""
+    if work is Work.HOME:
+        if registered:
+            return Msg(
+                "Guarda tu formato de incorporación y los comprobantes de pago de cada periodo: así "
+                "compruebas tu registro."
+            )
+        return Msg(
+            "Para saber si estás registrada, pide el formato de incorporación y los comprobantes de pago, o "
+            "pregunta en {phone}.",
+            {"phone": phone},
+        )
+    if work is Work.FARM:
+        if registered:
+            return Msg(
+                "Pide y guarda la constancia de días laborados y de salarios que tu patrón debe darte: así "
+                "compruebas tus días en el IMSS."
+            )
+        return Msg(
+            "Para saber si estás registrada, pide a tu patrón la constancia de días laborados y de salarios "
+            "que debe darte, o pregunta en {phone}.",
+            {"phone": phone},
+        )
+    if registered:
+        return Msg("Guarda tus recibos de pago y revisa tus semanas cotizadas en el IMSS.")
+    return Msg(
+        "Para saber si estás registrada, pide en el IMSS tu constancia de semanas cotizadas, o pregunta en "
+        "{phone}.",
+        {"phone": phone},
+    )
+
+
 def imss(case: ImssCase, kb: KnowledgeBase, today: dt.date) -> Result:
     home = case.work is Work.HOME
     occasional = home and case.home_mode is HomeMode.OCCASIONAL
@@ -151,8 +186,9 @@ def imss(case: ImssCase, kb: KnowledgeBase, today: dt.date) -> Result:
             ),
             Reason(
                 Msg(
-                    "El patrón del campo debe avisar tus altas, bajas y reingresos al IMSS en máximo 7 días "
-                    "hábiles."
+                    "El patrón del campo debe avisar tus altas, bajas y reingresos al IMSS en máximo {days} "
+                    "días hábiles.",
+                    {"days": int(kb.number("imss_campo_aviso_dias_habiles", today))},
                 ),
                 "LSS 237-B fr. II",
             ),
@@ -165,8 +201,9 @@ def imss(case: ImssCase, kb: KnowledgeBase, today: dt.date) -> Result:
             reasons.append(
                 Reason(
                     Msg(
-                        "Si trabajas de forma continua más de 27 semanas, se presume que eres permanente, "
-                        "aunque te hayan contratado por temporada."
+                        "Si trabajas de forma continua más de {weeks} semanas, se presume que eres "
+                        "permanente, aunque te hayan contratado por temporada.",
+                        {"weeks": int(kb.number("campo_semanas_presuncion_permanente", today))},
                     ),
                     "LFT 280",
                 )
@@ -178,7 +215,10 @@ def imss(case: ImssCase, kb: KnowledgeBase, today: dt.date) -> Result:
                 "LSS 12 fr. I",
             ),
             Reason(
-                Msg("Tu patrón debe inscribirte en un plazo de máximo 5 días hábiles."),
+                Msg(
+                    "Tu patrón debe inscribirte en un plazo de máximo {days} días hábiles.",
+                    {"days": int(kb.number("imss_inscripcion_dias_habiles", today))},
+                ),
                 "LSS 15 fr. I",
             ),
         ]
@@ -211,21 +251,7 @@ def imss(case: ImssCase, kb: KnowledgeBase, today: dt.date) -> Result:
             )
         )
         related = "imss-hogar-pase" if home else related
-    if case.registration is Registration.YES:
-        steps.append(
-            Msg(
-                "Guarda tu formato de incorporación y los comprobantes de pago de cada periodo: así "
-                "compruebas tu registro."
-            )
-        )
-    else:
-        steps.append(
-            Msg(
-                "Para saber si estás registrada, pide el formato de incorporación y los comprobantes de "
-                "pago, o pregunta en {phone}.",
-                {"phone": phone},
-            )
-        )
+    steps.append(proof_step(case.work, case.registration is Registration.YES, phone))
     steps.append(
         Msg(
             "Si no te registran, denuncia en {url} o llama a {phone}.",

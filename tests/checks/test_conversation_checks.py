@@ -100,7 +100,7 @@ SCRIPTS: dict[str, tuple[list[str], list[str]]] = {
         ["$4,500.00", "LFT 87", "20 de diciembre de 2026"],
     ),
     "vacaciones": (
-        ["300", "f:periodo.diario", "f:dias.6", "f:anios.3", "f:situacion.sigo"],
+        ["300", "f:periodo.diario", "f:dias.6", "f:situacion.sigo", "f:anios.3"],
         ["16 días", "$4,800.00", "$1,200.00", "LFT 76", "LFT 80"],
     ),
     "finiquito": (
@@ -123,7 +123,7 @@ SCRIPTS: dict[str, tuple[list[str], list[str]]] = {
         ["❌ No.", "$397.29", "$342.47", "LFT 90"],
     ),
     "maternidad": (
-        ["f:asegurada.si", "29", "342.47", "f:periodo.diario"],
+        ["f:asegurada.si", "29", "342.47", "f:periodo.diario", "f:dias.6"],
         ["❌ No.", "LSS 103", "$28,767.48"],
     ),
     "guarderia": (

@@ -74,3 +74,33 @@ def test_after_20_december_it_says_the_date_passed(kb: KnowledgeBase) -> None:
     result = aguinaldo(AguinaldoCase(Wage(300, Period.DAY), 2026), kb, D(2026, 12, 21))
     assert "ya pasó" in text(result)
     assert "LFT 516" in citations(result)
+
+
+def test_on_20_december_itself_the_deadline_has_passed(kb: KnowledgeBase) -> None:
+    # Audit #25: LFT 87 says "antes del día veinte de diciembre", so on the 20th it is already late.
+    on_the_day = text(aguinaldo(AguinaldoCase(Wage(300, Period.DAY), 2026), kb, D(2026, 12, 20)))
+    assert "ya pasó" in on_the_day and "Te lo deben pagar antes" not in on_the_day
+    day_before = text(aguinaldo(AguinaldoCase(Wage(300, Period.DAY), 2026), kb, D(2026, 12, 19)))
+    assert "Te lo deben pagar antes del 20 de diciembre de 2026" in day_before and "ya pasó" not in day_before
+
+
+def test_last_years_aguinaldo_is_overdue_with_one_year_to_claim(kb: KnowledgeBase) -> None:
+    # Audit #13: asked on 10-01-2027 about 2026, due before 20-12-2026; LFT 516 gives one year from the
+    # day after it became due, so about 20-12-2027.
+    result = aguinaldo(AguinaldoCase(Wage(400, Period.DAY), 2026), kb, D(2027, 1, 10))
+    assert amounts(result) == {"Aguinaldo (15 días de salario)": 6000.00}
+    assert "aguinaldo de 2026" in result.summary.render(str)
+    assert "ya pasó (antes del 20 de diciembre de 2026)" in text(result)
+    assert "hasta alrededor del 20 de diciembre de 2027" in text(result)
+
+
+def test_after_the_year_to_claim_it_sends_to_the_procuraduria(kb: KnowledgeBase) -> None:
+    result = aguinaldo(AguinaldoCase(Wage(400, Period.DAY), 2025), kb, D(2026, 12, 21))
+    assert "terminó alrededor del 20 de diciembre de 2026" in text(result) and "Procuraduría" in text(result)
+
+
+def test_in_january_this_years_result_points_to_last_years(kb: KnowledgeBase) -> None:
+    january = text(aguinaldo(AguinaldoCase(Wage(400, Period.DAY), 2027), kb, D(2027, 1, 10)))
+    assert "Si preguntas por el aguinaldo de 2026" in january
+    march = text(aguinaldo(AguinaldoCase(Wage(400, Period.DAY), 2027), kb, D(2027, 3, 1)))
+    assert "Si preguntas por el aguinaldo de" not in march

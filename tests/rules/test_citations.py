@@ -33,16 +33,16 @@ def many_results(kb: KnowledgeBase) -> list[Result]:
     results = [
         aguinaldo(AguinaldoCase(wage, 2026, first_day=D(2026, 3, 1)), kb, TODAY),
         aguinaldo(AguinaldoCase(Wage(300, Period.MONTH), 2026, work=Work.HOME), kb, TODAY),
+        *(vacaciones(VacacionesCase(wage, y), kb, TODAY) for y in (0, 3, 40)),
         *(
-            vacaciones(VacacionesCase(wage, y, left, 5), kb, TODAY)
-            for y in (0, 3, 40)
-            for left in (False, True)
+            vacaciones(VacacionesCase(wage, start=s, last_day=D(2026, 6, 5)), kb, TODAY)
+            for s in (D(2020, 1, 1), D(2026, 1, 1))
         ),
         *(
             finiquito(FiniquitoCase(w, e, wage, D(2010, 1, 1), D(2026, 8, 1), 0), kb, TODAY)
             for w, e in itertools.product(Work, Ending)
         ),
-        *(maternidad(MaternidadCase(i, 31, 300.0), kb, TODAY) for i in Insured),
+        *(maternidad(MaternidadCase(i, 31, wage), kb, TODAY) for i in Insured),
         maternidad(MaternidadCase(Insured.YES, 3), kb, TODAY),
         *(guarderia(GuarderiaCase(c, D(2025, 5, 1), w, TODAY), kb, TODAY) for c in Coverage for w in Work),
         *(pension(PensionCase(r, a, 900, True), kb, TODAY) for r in Regime for a in (40, 62, 70)),

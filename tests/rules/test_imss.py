@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from bot.knowledge.model import KnowledgeBase
 from bot.rules.common import Work
 from bot.rules.imss import FarmMode, HomeMode, ImssCase, Registration, imss
@@ -65,3 +67,21 @@ def test_temporary_farm_work_too(kb: KnowledgeBase) -> None:
     assert result.verdict is Verdict.YES
     assert {"LSS 237", "LSS 237-B fr. II", "LFT 280"} <= set(citations(result))
     assert "(opción 0)" not in text(result)
+
+
+@pytest.mark.parametrize("registration", list(Registration))
+def test_farm_work_asks_for_the_constancia_not_the_domestic_form(
+    kb: KnowledgeBase, registration: Registration
+) -> None:
+    # Audit #27: the "formato de incorporación" is the domestic-work (PTH) scheme's; the farm employer
+    # issues a "constancia de los días laborados y de salarios" (LSS 237-B fr. III).
+    result = imss(ImssCase(Work.FARM, registration, farm_mode=FarmMode.TEMPORARY), kb, TODAY)
+    assert "formato de incorporación" not in text(result)
+    assert "constancia de días laborados y de salarios" in text(result)
+    assert "LSS 237-B fr. III" in citations(result)
+
+
+def test_farm_deadlines_come_from_the_parameters(kb: KnowledgeBase) -> None:
+    result = imss(ImssCase(Work.FARM, Registration.NO, farm_mode=FarmMode.TEMPORARY), kb, TODAY)
+    assert "máximo 7 días hábiles" in text(result) and "más de 27 semanas" in text(result)
+    assert "máximo 5 días hábiles" in text(imss(ImssCase(Work.OTHER, Registration.NO), kb, TODAY))

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
+from bot.checks.pension import WOMEN_BIENESTAR
 from bot.knowledge.model import KnowledgeBase
-from bot.rules.pension import PensionCase, Regime, pension, weeks_required_97
+from bot.rules.pension import Ages, PensionCase, Regime, pension, weeks_required_97
 from bot.rules.result import Verdict
 from tests.rules.helpers import amounts, citations, text
 
@@ -67,3 +68,29 @@ def test_bienestar_pensions_where_they_apply(kb: KnowledgeBase) -> None:
     assert amounts(man) == {}
     older = pension(PensionCase(Regime.LAW_97, age=66, weeks=100), kb, dt.date(2025, 6, 1))
     assert amounts(older) == {"Pensión para Adultos Mayores, cada 2 meses (monto de 2025)": 6200.0}
+
+
+def test_cesantia_needs_being_without_paid_work(kb: KnowledgeBase) -> None:
+    # Audit #9: LSS 154, "cuando el asegurado quede privado de trabajos remunerados a partir de los sesenta".
+    result = pension(PensionCase(Regime.LAW_97, age=62, weeks=900, woman=True), kb, TODAY)
+    summary = result.summary.render(str)
+    assert result.verdict is Verdict.YES
+    assert "cesantía en edad avanzada cuando dejes de trabajar con salario" in summary
+    assert any(
+        "sin trabajo con salario" in r.text.render(str) for r in result.reasons if r.citation == "LSS 154"
+    )
+    # Vejez (LSS 162) has no such condition.
+    older = pension(PensionCase(Regime.LAW_97, age=65, weeks=1000), kb, TODAY).summary.render(str)
+    assert "vejez" in older and "dejes de trabajar" not in older
+
+
+def test_every_age_comes_from_the_parameters(kb: KnowledgeBase) -> None:
+    ages = Ages.on(kb, TODAY)
+    assert (ages.early, ages.old, ages.law_73, ages.elderly, ages.women) == (60, 65, 60, 65, 60)
+    assert range(ages.women, ages.elderly) == WOMEN_BIENESTAR  # who the flow asks "¿Eres mujer?"
+
+
+def test_before_the_bienestar_values_the_imss_answer_still_works(kb: KnowledgeBase) -> None:
+    # The ages of the Bienestar programmes are dated from 2025 on; the Ley 97 weeks go back to 2021.
+    result = pension(PensionCase(Regime.LAW_97, age=66, weeks=900), kb, dt.date(2024, 6, 1))
+    assert result.verdict is Verdict.YES and result.amounts == ()

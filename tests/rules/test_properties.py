@@ -74,12 +74,13 @@ def test_vacation_days_never_go_down_with_years(kb: KnowledgeBase, years: int) -
 
 
 @FAST
-@given(wage=wages, years=st.integers(0, 40), months=st.integers(0, 11))
+@given(wage=wages, start=starts, length=st.integers(0, 40 * 366))
 def test_proportional_vacations_never_exceed_the_full_year(
-    kb: KnowledgeBase, wage: Wage, years: int, months: int
+    kb: KnowledgeBase, wage: Wage, start: dt.date, length: int
 ) -> None:
-    part = vacaciones(VacacionesCase(wage, years, left=True, months=months), kb, TODAY)
-    full_days = vacation_days(kb, TODAY, years + 1).days
+    last = start + dt.timedelta(days=length)
+    part = vacaciones(VacacionesCase(wage, start=start, last_day=last), kb, TODAY)
+    full_days = vacation_days(kb, TODAY, service(start, last).years + 1).days
     pay, prima = (a.value for a in part.amounts)
     assert 0 <= pay <= round(full_days * wage.daily(), 2) + 0.01
     assert 0 <= prima <= pay
