@@ -12,7 +12,7 @@ from bot.knowledge import checker
 from bot.knowledge.loader import DEFAULT_DIR, load_knowledge
 from tests.knowledge.test_loader import ENTRY, write
 
-TODAY = dt.date(2026, 11, 22)
+TODAY = dt.date(2026, 12, 4)  # the latest content review (revisado dates must not be in the future)
 
 
 def test_the_real_knowledge_base_passes(capsys: pytest.CaptureFixture[str]) -> None:
