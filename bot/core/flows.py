@@ -15,6 +15,7 @@ from typing import Any
 from bot.core import numbers
 from bot.core.state import FlowState
 from bot.formatting import date_long, money, number
+from bot.i18n import N_
 from bot.knowledge.model import KnowledgeBase
 from bot.matching.normalize import fold
 from bot.rules.result import Msg, Result
@@ -100,16 +101,18 @@ class Reading:
 
 
 UNKNOWN_HINTS = {
-    Kind.MONEY: "Si no lo sabes exacto, escribe un aproximado, por ejemplo 300.",
-    Kind.NUMBER: "Si no lo sabes exacto, escribe un aproximado.",
-    Kind.DATE: "Si no recuerdas el día, escribe el mes y el año («marzo 2024») o cuánto tiempo hace "
-    "(«hace 2 años»).",
-    Kind.CHOICE: "Toca el botón que más se parezca a tu caso.",
+    Kind.MONEY: N_("Si no lo sabes exacto, escribe un aproximado, por ejemplo 300."),
+    Kind.NUMBER: N_("Si no lo sabes exacto, escribe un aproximado."),
+    Kind.DATE: N_(
+        "Si no recuerdas el día, escribe el mes y el año («marzo 2024») o cuánto tiempo hace («hace 2 años»)."
+    ),
+    Kind.CHOICE: N_("Toca el botón que más se parezca a tu caso."),
 }
 WHOLE_NOTES = {
-    "anios": "Conté solo los años completos: {count}.",
-    "meses": "Conté solo los meses completos: {count}.",
+    "anios": N_("Conté solo los años completos: {count}."),
+    "meses": N_("Conté solo los meses completos: {count}."),
 }
+WHOLE_NOTE = N_("Conté solo los completos: {count}.")
 # How many days each said unit is worth, to answer a question asked in another unit ("6 meses" to "years").
 UNIT_DAYS = {"anios": 365.0, "meses": 365 / 12, "semanas": 7.0, "dias": 1.0}
 
@@ -198,8 +201,7 @@ def _quantity(question: Question, said: numbers.Quantity) -> Reading:
     if question.integer and not float(value).is_integer() and said.unit is not None:
         # "año y medio" to "how many complete years": the complete ones, said so.
         value = float(int(value + 1e-9))
-        note = Msg(WHOLE_NOTES.get(question.unit or said.unit, "Conté solo los completos: {count}."))
-        note = Msg(note.msgid, {"count": int(value)})
+        note = Msg(WHOLE_NOTES.get(question.unit or said.unit, WHOLE_NOTE), {"count": int(value)})
     return Reading(_bounded(question, value), note)
 
 

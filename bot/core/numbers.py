@@ -14,22 +14,22 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.i18n import N_
 from bot.rules.result import Msg
 
 DAY, WEEK, FORTNIGHT, MONTH = "diario", "semanal", "quincenal", "mensual"  # = bot.rules.common.Period
 
-NOTE_MONTH = "No me dijiste el día: tomé el {date_day}, más o menos."
-NOTE_YEAR = "No me dijiste el día ni el mes: tomé el {date_day}, más o menos."
-NOTE_NO_YEAR = "No me dijiste el año: tomé el {date_day}."
-NOTE_AGO = "Conté hacia atrás desde hoy: tomé el {date_day}, más o menos."
-NOTE_WHOLE = "Conté solo los completos: {count}."
+NOTE_MONTH = N_("No me dijiste el día: tomé el {date_day}, más o menos.")
+NOTE_YEAR = N_("No me dijiste el día ni el mes: tomé el {date_day}, más o menos.")
+NOTE_NO_YEAR = N_("No me dijiste el año: tomé el {date_day}.")
+NOTE_AGO = N_("Conté hacia atrás desde hoy: tomé el {date_day}, más o menos.")
 
-NOT_A_NUMBER = "No entendí el número. Escribe solo cifras, por ejemplo 300."
-ONE_NUMBER = "Escribe una sola cantidad, por ejemplo 300."
-A_YEAR = "Eso parece un año, no una cantidad. Escribe cuánto te pagan, por ejemplo 300."
-NEGATIVE = "El número no puede ser negativo."
-NOT_A_DATE = "No entendí la fecha. Escríbela así: día/mes/año, por ejemplo 15/03/2024."
-NO_SUCH_DATE = "Esa fecha no existe. Revísala, por ejemplo 15/03/2024."
+NOT_A_NUMBER = N_("No entendí el número. Escribe solo cifras, por ejemplo 300.")
+ONE_NUMBER = N_("Escribe una sola cantidad, por ejemplo 300.")
+A_YEAR = N_("Eso parece un año, no una cantidad. Escribe cuánto te pagan, por ejemplo 300.")
+NEGATIVE = N_("El número no puede ser negativo.")
+NOT_A_DATE = N_("No entendí la fecha. Escríbela así: día/mes/año, por ejemplo 15/03/2024.")
+NO_SUCH_DATE = N_("Esa fecha no existe. Revísala, por ejemplo 15/03/2024.")
 
 
 class NotUnderstood(ValueError):
@@ -458,3 +458,91 @@ def _no_year(day: int, month: int, today: dt.date) -> Day:
     if guess > today:
         guess = dt.date(today.year - 1, month, day)
     return Day(guess, True, Msg(NOTE_NO_YEAR, {"date_day": guess}))
+
+
+# ------------------------------------------------------------------------------------------ in a story
+_WAGE_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "gano ganaba ganamos pagan pagaban paga pagaba pago pagamos pagaria doy damos dan daban cobro "
+        "cobraba sueldo salario ingreso ganancia son eran",
+    )
+)
+_NOT_MONEY_AFTER = frozenset(
+    re.findall(
+        r"\S+",
+        "dia dias ano anos mes meses semana semanas hora horas hijo hijos hija hijas persona personas casa "
+        "casas vez veces kilos cajas cubetas surcos metros km kilometros minutos cuartos de edad am pm",
+    )
+)
+_PAY_VERBS = _WAGE_WORDS - {"sueldo", "salario", "ingreso", "ganancia", "son", "eran"}
+_CURRENCY_AFTER = re.compile(r"^(?:(?:pesos?|varos|baros|mxn|mn|de sueldo|de salario|limpios) ?)+")
+
+
+def _period_at(text: str) -> str | None:
+    for period, rx in _PERIOD_RE:
+        found = rx.match(text)
+        if found:
+            return period
+    return None
+
+
+def _period_before(tokens: Sequence[str], start: int) -> str | None:
+    """'al mes me dan 9 mil': a period said just before the amount."""
+    before = " ".join(tokens[max(0, start - 4) : start])
+    return next((period for period, rx in _PERIOD_RE if rx.search(before)), None)
+
+
+def find_amount(text: str) -> Amount | None:
+    """The pay said in a story ("gano 10 mil al mes en una casa", "me pagan $2,500 a la quincena"): the first
+    number with a money cue ($, pesos, mil, a period, a verb like gano/me pagan right before). A count of
+    days, years or weeks, a date and a year are never taken for it."""
+    tokens = normalize(text).split()
+    for span in spans(tokens):
+        said = tokens[span.start : span.end]
+        if said in (["un"], ["una"], ["uno"]) or span.half:
+            continue
+        after = " ".join(tokens[span.end : span.end + 5])
+        currency = _CURRENCY_AFTER.match(after)
+        rest = after[currency.end() :] if currency else after
+        period = _period_at(rest)
+        next_word = tokens[span.end] if span.end < len(tokens) else ""
+        before = tokens[max(0, span.start - 3) : span.start]
+        if period is None and next_word in _NOT_MONEY_AFTER:
+            continue
+        year_like = len(said) == 1 and re.fullmatch(r"(?:19|20)\d\d", said[0]) is not None
+        if year_like and before and before[-1] in _YEAR_MARKERS:
+            continue
+        dollar = bool(before) and before[-1] == "$"
+        multiplied = any(w in _MULTIPLIERS for w in said)
+        near = [w for w in before if w not in ("como", "unos", "de", "me", "le", "nos", "es")][-1:]
+        verb = bool(near) and near[0] in _WAGE_WORDS
+        if year_like and not (dollar or currency or period or multiplied or (verb and near[0] in _PAY_VERBS)):
+            continue
+        if dollar or currency or period or multiplied or verb:
+            return Amount(span.value, period or _period_before(tokens, span.start))
+    return None
+
+
+def find_duration(tokens: Sequence[str], start: int) -> tuple[Duration, int] | None:
+    """The longest duration that starts at `tokens[start]` ("2 anos y medio con ella" -> 2.5 years), with
+    the index just after it."""
+    for end in range(min(len(tokens), start + 7), start, -1):
+        if tokens[end - 1] in ("y", "con", "de"):
+            continue
+        duration = parse_duration(" ".join(tokens[start:end]))
+        if duration is not None:
+            return duration, end
+    return None
+
+
+def find_day(tokens: Sequence[str], start: int, today: dt.date) -> tuple[str, Day, int] | None:
+    """The longest date that starts at `tokens[start]` ("en mayo y me corrieron" -> 'en mayo'): the words,
+    the day read and the index just after them."""
+    for end in range(min(len(tokens), start + 7), start, -1):
+        words = " ".join(tokens[start:end])
+        try:
+            return words, parse_day(words, today), end
+        except NotUnderstood:
+            continue
+    return None
