@@ -96,13 +96,13 @@ _MULTIPLIERS = {"mil": 1000, "k": 1000, "millon": 1_000_000, "millones": 1_000_0
 _NUMBER_WORDS = sorted((w for w in _WORDS if len(w) > 2), key=len, reverse=True)
 
 _PERIOD_PHRASES: tuple[tuple[str, str], ...] = (
-    (FORTNIGHT, r"(?:a la|por|x|cada|la|/) ?quincena|quincenal(?:es|mente)?|cada (?:15|quince) dias"),
+    (FORTNIGHT, r"(?:a la|por|x|cada|la|/) ?quin[cs]ena|quin[cs]enal(?:es|mente)?|cada (?:15|quince) dias"),
     (DAY, r"(?:al|por|x|el|cada|/) ?dia|diari[oa]s?|a diario|por jornada|la jornada|el jornal"),
     (WEEK, r"(?:a la|por|x|cada|la|/) ?semana|semanal(?:es|mente)?|por sem"),
     (MONTH, r"(?:al|por|x|cada|el|/) ?mes|mensual(?:es|mente)?"),
 )
 _PERIOD_RE = [(p, re.compile(r"(?<![a-z])(?:" + rx + r")(?![a-z])")) for p, rx in _PERIOD_PHRASES]
-_CURRENCY = {"$", "pesos", "peso", "varos", "baros", "bolas", "mxn", "mn", "m.n"}
+_CURRENCY = {"$", "pesos", "peso", "pesitos", "mexicanos", "varos", "baros", "bolas", "mxn", "mn", "m.n"}
 _UNIT_WORDS = {
     "ano": "anios", "anos": "anios", "meses": "meses", "mes": "meses", "semana": "semanas",
     "semanas": "semanas", "dia": "dias", "dias": "dias", "hora": "horas", "horas": "horas",
@@ -242,11 +242,8 @@ def period_of(text: str) -> str | None:
 
 
 def _year_like(value: float, token: str, today: dt.date | None) -> bool:
-    if not re.fullmatch(r"\d{4}", token):
-        return False
-    if today is not None:
-        return today.year - 1 <= value <= today.year + 1
-    return 1950 <= value <= 2100
+    """A bare number that is this year or next to it reads as a year (only when we know today)."""
+    return today is not None and re.fullmatch(r"\d{4}", token) is not None and abs(value - today.year) <= 1
 
 
 def parse_amount(text: str, today: dt.date | None = None) -> Amount:
@@ -256,6 +253,11 @@ def parse_amount(text: str, today: dt.date | None = None) -> Amount:
     t = normalize(text)
     if re.match(r"^\s*-\s*\$?\s*\d", text):
         raise NotUnderstood(NEGATIVE)
+    if any(_DATE_TOKEN.match(w) for w in t.split()):
+        raise NotUnderstood(NOT_A_NUMBER)
+    period = period_of(t)
+    for _p, rx in _PERIOD_RE:  # "cada 15 dias" is a period, not a second number
+        t = rx.sub(" ", t)
     tokens = t.split()
     found = spans(tokens)
     if not found:
@@ -263,20 +265,15 @@ def parse_amount(text: str, today: dt.date | None = None) -> Amount:
     if len(found) > 1:
         raise NotUnderstood(ONE_NUMBER)
     span = found[0]
-    before = tokens[span.start - 1] if span.start else ""
     said = tokens[span.start : span.end]
     rest = tokens[: span.start] + tokens[span.end :]
-    period = period_of(" ".join(rest))
-    without_period = " ".join(rest)
-    for _p, rx in _PERIOD_RE:
-        without_period = rx.sub(" ", without_period)
-    if before in _YEAR_MARKERS and len(said) == 1 and re.fullmatch(r"\d{4}", said[0]):
+    year_like = len(said) == 1 and re.fullmatch(r"(?:19|20)\d\d", said[0]) is not None
+    if year_like and span.start and tokens[span.start - 1] in _YEAR_MARKERS:
         raise NotUnderstood(A_YEAR)
-    leftover = [w for w in without_period.split() if w not in _FILLER and w not in _CURRENCY]
-    if leftover or any(_DATE_TOKEN.match(w) for w in tokens):
+    if [w for w in rest if w not in _FILLER and w not in _CURRENCY]:
         raise NotUnderstood(NOT_A_NUMBER)
     money_said = any(w in _CURRENCY for w in rest) or period is not None
-    if len(said) == 1 and not money_said and _year_like(span.value, said[0], today):
+    if year_like and not money_said and _year_like(span.value, said[0], today):
         raise NotUnderstood(A_YEAR)
     return Amount(span.value, period)
 
@@ -402,9 +399,15 @@ def parse_day(text: str, today: dt.date | None = None) -> Day:
         return Day(dt.date.fromisoformat(raw))
     except ValueError:
         pass
-    t = _LEADING.sub("", normalize(raw))
+    t = re.sub(r"\b(\d{1,2}) (?:o|ro|ero|er)\b", r"\1", normalize(raw))  # "1o de julio", "1ro"
+    t = re.sub(r"^((?:el |en )?(?:" + "|".join(MONTHS) + r")) pasado$", r"\1", t)  # the last October
+    part = re.match(r"^a (finales|mediados) de\s+", t)
+    t = _LEADING.sub("", t)
     try:
         found = _exact_or_partial(t, today)
+        if found is not None and part and re.fullmatch(r"\d{4}", t):
+            first = found.day.replace(month=12 if part.group(1) == "finales" else 7)
+            found = Day(first, True, Msg(NOTE_MONTH, {"date_day": first}))
     except ValueError:
         raise NotUnderstood(NO_SUCH_DATE) from None
     if found is not None:
