@@ -26,7 +26,9 @@ NOTE_AGO = N_("Conté hacia atrás desde hoy: tomé el {date_day}, más o menos.
 
 NOT_A_NUMBER = N_("No entendí el número. Escribe solo cifras, por ejemplo 300.")
 ONE_NUMBER = N_("Escribe una sola cantidad, por ejemplo 300.")
-A_YEAR = N_("Eso parece un año, no una cantidad. Escribe cuánto te pagan, por ejemplo 300.")
+A_YEAR = N_(
+    "Eso parece un año. Si es lo que te pagan, escribe también «pesos», por ejemplo «{amount} pesos»."
+)
 NEGATIVE = N_("El número no puede ser negativo.")
 NOT_A_DATE = N_("No entendí la fecha. Escríbela así: día/mes/año, por ejemplo 15/03/2024.")
 NO_SUCH_DATE = N_("Esa fecha no existe. Revísala, por ejemplo 15/03/2024.")
@@ -269,12 +271,12 @@ def parse_amount(text: str, today: dt.date | None = None) -> Amount:
     rest = tokens[: span.start] + tokens[span.end :]
     year_like = len(said) == 1 and re.fullmatch(r"(?:19|20)\d\d", said[0]) is not None
     if year_like and span.start and tokens[span.start - 1] in _YEAR_MARKERS:
-        raise NotUnderstood(A_YEAR)
+        raise NotUnderstood(A_YEAR, amount=said[0])
     if [w for w in rest if w not in _FILLER and w not in _CURRENCY]:
         raise NotUnderstood(NOT_A_NUMBER)
     money_said = any(w in _CURRENCY for w in rest) or period is not None
     if year_like and not money_said and _year_like(span.value, said[0], today):
-        raise NotUnderstood(A_YEAR)
+        raise NotUnderstood(A_YEAR, amount=said[0])
     return Amount(span.value, period)
 
 

@@ -215,7 +215,7 @@ def test_one_answer_with_its_period_fills_two_questions_and_back_undoes_both() -
 def test_a_year_is_never_an_amount() -> None:
     state = flows.start(PAY)
     for year in ("2026", "en 2026", "del 2025"):
-        with pytest.raises(Invalid, match="parece un año"):
+        with pytest.raises(Invalid, match="Eso parece un año"):
             flows.answer(PAY, state, year, TODAY)
     flows.answer(PAY, state, "2000", TODAY)  # a plausible weekly pay
     assert state.answers["salario"] == 2000.0
