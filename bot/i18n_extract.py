@@ -18,7 +18,7 @@ TEXT_ARGUMENTS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "N_": ((0,), ()),
     "Msg": ((0,), ("msgid",)),
     "Invalid": ((0,), ("message",)),
-    "Question": ((1,), ("prompt", "hint", "label")),
+    "Question": ((1,), ("prompt", "hint", "label", "assumption")),
     "Option": ((1,), ("label",)),
     "Flow": ((1, 2), ("title", "intro")),
 }

@@ -44,6 +44,7 @@ def salary(prompt: str = "¿Cuánto te pagan?") -> Question:
         hint="Escribe solo la cantidad, por ejemplo 300. En el siguiente paso me dices si es por día, "
         "semana, quincena o mes.",
         label="Pago",
+        period="periodo",  # "10 mil al mes" answers both
     )
 
 
@@ -68,6 +69,8 @@ def days_per_week(
         hint="Toca un botón o escribe el número.",
         ask_if=ask_if,
         label="Días a la semana",
+        default=FULL_WEEK,
+        assumption="Supuse que trabajas 6 días a la semana.",
     )
 
 

@@ -1,59 +1,63 @@
-"""Answers already said in a free-text question ("gano 300 diarios y trabajé todo el año").
+"""Answers already said in a free-text question ("gano 10 mil al mes y trabajé todo el año").
 
 Each extractor returns raw answers as text keyed by question id; the flow engine validates them exactly
-like typed answers, so a misread number is dropped or re-asked, never trusted.
+like typed answers, so a misread number is dropped or re-asked, never trusted. Numbers, amounts, durations
+and dates are read by the one parser, `bot.core.numbers`. `facts` gives the same things as values, for the
+conversation to keep as context (numbers and categories only, never words).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from bot.core import numbers
+from bot.rules.common import service
+from bot.rules.result import Msg
 
 Extractor = Callable[[str], dict[str, str]]
 
-_NUMBER = r"\$?\s*(\d{1,3}(?:[ ,]\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?)"
-_PERIODS = {
-    "diario": r"(?:diarios?|diaria|al dia|por dia|x dia|el dia|cada dia|por jornada)",
-    "semanal": r"(?:a la semana|por semana|x semana|semanales?|cada semana|la semana)",
-    "quincenal": r"(?:a la quincena|por quincena|x quincena|quincenales?|cada quincena|la quincena)",
-    "mensual": r"(?:al mes|por mes|x mes|mensuales?|cada mes|el mes)",
-}
-_MONEY_WORDS = r"(?:\s*(?:pesos|varos|mxn|de sueldo|de salario))?"
-_WAGE_VERBS = (
-    r"(?:gano|ganaba|me pagan|me pagaban|me paga|me pagaba|me dan|me daban|cobro|cobraba|sueldo (?:es )?de"
-    r"|salario (?:es )?de|sueldo|salario)"
-)
-_DATE = r"(\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2} de [a-z]+ (?:de |del )?\d{4})"
+# Only to check that some words read as a date; the engine reads them again with the real today.
+_SHAPE_DAY = dt.date(2026, 6, 15)
 
 
 def simplify(text: str) -> str:
-    """Lowercase without accents, keeping digits and the signs numbers use ($ , . /)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = re.sub(r"[^a-z0-9$,./\- ]+", " ", plain)
-    return re.sub(r"\s+", " ", plain).strip()
+    """Lowercase without accents, numbers as `numbers.normalize` leaves them."""
+    return numbers.normalize(text)
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(round(value, 2))
 
 
 def wage(text: str) -> dict[str, str]:
-    """'gano 300 diarios', 'me pagan $2,000 a la semana', 'mi sueldo es de 9000 al mes'."""
-    t = simplify(text)
-    for value, pattern in _PERIODS.items():
-        found = re.search(_NUMBER + _MONEY_WORDS + r"\s*" + pattern + r"\b", t)
-        if found:
-            return {"salario": found.group(1).replace(" ", ""), "periodo": value}
-    found = re.search(
-        r"\b" + _WAGE_VERBS + r"\s+(?:de\s+)?" + _NUMBER + r"(?!\s*(?:dias|anos|semanas|meses))", t
-    )
-    if found:
-        return {"salario": found.group(1).replace(" ", "")}
-    return {}
+    """'gano 300 diarios', 'me pagan $2,000 a la semana', 'gano 10 mil al mes', 'le pago mil quinientos'."""
+    amount = numbers.find_amount(text)
+    if amount is None:
+        return {}
+    found = {"salario": "$" + _plain(amount.value)}  # "$": a year-like amount said as pay stays pay
+    if amount.period:
+        found["periodo"] = amount.period
+    return found
+
+
+_WEEKDAYS = {"lunes a viernes": 5, "lunes a sabado": 6, "lunes a domingo": 7, "toda la semana": 7}
 
 
 def days_per_week(text: str) -> dict[str, str]:
-    """'trabajo 3 días a la semana'."""
-    found = re.search(r"\b([1-7])\s*dias?\s*(?:a la|por|x|de la|cada)\s*semana", simplify(text))
-    return {"dias": found.group(1)} if found else {}
+    """'trabajo 3 días a la semana', 'tres dias por semana', 'de lunes a viernes'."""
+    tokens = simplify(text).split()
+    joined = " ".join(tokens)
+    for span in numbers.spans(tokens):
+        after = " ".join(tokens[span.end : span.end + 4])
+        per_week = re.match(r"dias? (?:a la|por|x|de la|cada|en la|por la|/) ?semana", after)
+        if per_week and span.value in range(1, 8):
+            return {"dias": str(int(span.value))}
+    found = next((n for words, n in _WEEKDAYS.items() if words in joined), None)
+    return {"dias": str(found)} if found else {}
 
 
 def whole_year(text: str) -> dict[str, str]:
@@ -64,47 +68,73 @@ def whole_year(text: str) -> dict[str, str]:
     return {}
 
 
+_SERVICE_AFTER = re.compile(
+    r"^(?:trabajando|laborando|de antiguedad|de servicio"
+    r"|con (?:la|el|mi|ella|ellos|ellas|esa|ese|esta|la misma|el mismo|los mismos|una|un)\b"
+    r"|en (?:el|ese|este|mi|la|esa|esta) (?:trabajo|casa|rancho|campo)|ahi|alli"
+    r"|aqui|que trabajo|que trabaja|trabajo|en la chamba|de trabajadora|cuidando|limpiando)"
+)
+_SERVICE_BEFORE = {"llevo", "cumpli", "cumplo", "cumplire", "llevamos", "lleva"}
+
+
+def service_duration(text: str) -> numbers.Duration | None:
+    """How long the person has worked there: 'llevo 3 años', 'llevo año y medio', 'tengo 5 años trabajando',
+    'hace 2 años que trabajo', 'trabajo ahí desde hace 4 años', '2 años de antigüedad' (not 'tengo 62
+    años', not 'hace 2 años me corrieron')."""
+    tokens = simplify(text).split()
+    for i in range(len(tokens)):
+        found = numbers.find_duration(tokens, i)
+        if found is None:
+            continue
+        duration, end = found
+        before = tokens[max(0, i - 2) : i]
+        after = " ".join(tokens[end : end + 4])
+        if (before[-1:] and before[-1] in _SERVICE_BEFORE) or _SERVICE_AFTER.match(after):
+            return duration
+        if before[-2:] == ["desde", "hace"]:
+            return duration
+    return None
+
+
 def years_of_service(text: str) -> dict[str, str]:
-    """'llevo 3 años', 'tengo 5 años trabajando', '2 años de antigüedad'."""
-    t = simplify(text)
-    patterns = (
-        r"\bllevo\s+(\d{1,2})\s+anos?\b",
-        r"\b(\d{1,2})\s+anos?\s+(?:trabajando|laborando|de antiguedad|en (?:el|ese|este|mi) trabajo)",
-        r"\bhace\s+(\d{1,2})\s+anos?\s+que\s+trabajo",
-        r"\b(?:tengo|cumpli|trabaje)\s+(\d{1,2})\s+anos?\s+(?:con|ahi|alli|en)\b",
-    )
-    for pattern in patterns:
-        found = re.search(pattern, t)
-        if found:
-            return {"anios": found.group(1)}
-    return {}
+    """Complete years of service, for the questions that ask for them."""
+    duration = service_duration(text)
+    return {"anios": str(duration.years)} if duration else {}
 
 
 def age(text: str) -> dict[str, str]:
-    """'tengo 62 años' (not 'tengo 3 años trabajando'), '62 años de edad'."""
-    t = simplify(text)
-    found = re.search(r"\b(\d{2,3})\s+anos?\s+de\s+edad\b", t) or re.search(
-        r"\btengo\s+(\d{2,3})\s+anos?\b"
-        r"(?!\s+(?:trabajando|laborando|cotizando|de antiguedad|en|con|ahi|alli))",
-        t,
-    )
-    return {"edad": found.group(1)} if found else {}
+    """'tengo 62 años' (not 'tengo 3 años trabajando'), '62 años de edad', 'tengo sesenta y dos años'."""
+    tokens = simplify(text).split()
+    for span in numbers.spans(tokens):
+        after = tokens[span.end : span.end + 3]
+        if not after or after[0] not in ("ano", "anos"):
+            continue
+        rest = " ".join(after[1:])
+        if rest.startswith("de edad") or (
+            span.start > 0
+            and tokens[span.start - 1] == "tengo"
+            and not _SERVICE_AFTER.match(rest)
+            and not rest.startswith(("cotizando", "en", "de antiguedad"))
+        ):
+            return {"edad": _plain(span.value)}
+    return {}
 
 
 def contributed_weeks(text: str, strict: bool = False) -> dict[str, str]:
-    """'tengo 800 semanas', '35 semanas cotizadas'. With `strict`, only weeks said to be contributions,
-    so that 'tengo 30 semanas de embarazo' is not read as 30 weeks contributed."""
-    t = simplify(text)
-    found = re.search(
-        r"\b(\d{1,2},\d{3}|\d{1,4})\s+semanas\s+(?:cotizadas|de cotizacion|cotizando|en el imss)", t
-    )
-    if not found and not strict:
-        found = re.search(
-            r"\b(?:tengo|llevo|junte|cuento con|y|con)\s+(\d{1,2},\d{3}|\d{1,4})\s+semanas\b"
-            r"(?!\s+de\s+(?:embarazo|gestacion|embarazada))",
-            t,
-        )
-    return {"semanas": found.group(1)} if found else {}
+    """'tengo 800 semanas', '35 semanas cotizadas', 'mil doscientas semanas cotizadas'. With `strict`, only
+    weeks said to be contributions, so that 'tengo 30 semanas de embarazo' is not read as 30 weeks."""
+    tokens = simplify(text).split()
+    for span in numbers.spans(tokens):
+        if tokens[span.end : span.end + 1] != ["semanas"] or span.half:
+            continue
+        after = " ".join(tokens[span.end + 1 : span.end + 3])
+        if re.match(r"(?:cotizadas|de cotizacion|cotizando|en el imss)", after):
+            return {"semanas": _plain(span.value)}
+        before = tokens[span.start - 1] if span.start else ""
+        pregnant = re.match(r"de (?:embarazo|gestacion|embarazada)", after)
+        if not strict and not pregnant and before in ("tengo", "llevo", "junte", "con", "y"):
+            return {"semanas": _plain(span.value)}
+    return {}
 
 
 def regime(text: str) -> dict[str, str]:
@@ -159,16 +189,42 @@ def border(text: str) -> dict[str, str]:
     return {}
 
 
+_START_WORDS = {"entre", "empece", "comence", "inicie", "desde", "ingrese", "contrataron", "contrato"}
+_END_WORDS = {
+    "sali",
+    "corrieron",
+    "despidieron",
+    "renuncie",
+    "termine",
+    "hasta",
+    "echaron",
+    "corrio",
+    "despidio",
+}
+
+
+def _said_day(tokens: list[str], leads: set[str]) -> str | None:
+    for i, token in enumerate(tokens):
+        if token not in leads:
+            continue
+        for start in range(i + 1, min(i + 4, len(tokens))):  # "entré a trabajar el 15/03/2020"
+            found = numbers.find_day(tokens, start, _SHAPE_DAY)
+            if found is not None:
+                return found[0]
+    return None
+
+
 def dates(text: str) -> dict[str, str]:
-    """'entré el 15/03/2020', 'me corrieron el 31 de octubre de 2026'."""
-    t = simplify(text)
+    """'entré el 15/03/2020', 'entré en mayo', 'desde marzo del año pasado', 'me corrieron el 31 de
+    octubre de 2026', 'me corrieron hace 2 semanas': the words, for the engine to read with today."""
+    tokens = simplify(text).split()
     found: dict[str, str] = {}
-    start = re.search(r"\b(?:entre|empece|comence|inicie|desde)\b\D{0,20}?" + _DATE, t)
+    start = _said_day(tokens, _START_WORDS)
     if start:
-        found["inicio"] = start.group(1)
-    end = re.search(r"\b(?:sali|me corrieron|me despidieron|renuncie|termine|hasta)\b\D{0,20}?" + _DATE, t)
+        found["inicio"] = start
+    end = _said_day(tokens, _END_WORDS)
     if end:
-        found["fin"] = end.group(1)
+        found["fin"] = end
     return found
 
 
@@ -180,3 +236,134 @@ def combine(*extractors: Extractor) -> Extractor:
         return found
 
     return prefill
+
+
+# ------------------------------------------------------------------------------------------------ facts
+EMPLOYER_RE = re.compile(
+    r"\b(?:mi (?:trabajadora|empleada|muchacha|chacha|nana|ninera|cuidadora|jardinero|chofer|trabajador)"
+    r"|soy (?:patron|patrona|empleador|empleadora)|contrate a|le pago|le pagamos"
+    r"|tengo una (?:trabajadora|empleada)"
+    r"|la senora que (?:me )?ayuda|trabaja en mi casa|trabaja con nosotros)\b"
+)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a message says about the person's work, as numbers and categories only (never words), so the
+    conversation can keep it as context for a while and fill a calculator with it."""
+
+    work: str | None = None  # "hogar" or "campo" (bot.rules.common.Work)
+    employer: bool = False  # speaks as the one who pays ("mi trabajadora", "le pago")
+    pay: float | None = None
+    period: str | None = None  # bot.rules.common.Period value
+    years: float | None = None  # years of service, 1.5 for "año y medio"
+    days_per_week: int | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    notes: tuple[Msg, ...] = ()  # what was assumed to read the dates and the years
+
+    @property
+    def audience(self) -> str | None:
+        """Who is asking: "empleadora", or the kind of work ("hogar", "campo"), or None."""
+        return "empleadora" if self.employer else self.work
+
+    @property
+    def complete_years(self) -> int | None:
+        return None if self.years is None else int(self.years + 1e-9)
+
+    def empty(self) -> bool:
+        return self == Facts()
+
+    def merged(self, newer: Facts) -> Facts:
+        """These facts updated with a newer message's: what the newer one says wins."""
+        changes = {k: v for k, v in asdict(newer).items() if v not in (None, False, ())}
+        changes.pop("notes", None)
+        return replace(self, **changes, notes=newer.notes or self.notes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe, for the conversation's short-lived context (notes are not kept)."""
+        data = {k: v for k, v in asdict(self).items() if k != "notes" and v not in (None, False)}
+        return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in data.items()}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Facts:
+        """Tolerates old or damaged records: anything unexpected is left out."""
+        if not isinstance(data, dict):
+            return cls()
+        kinds: dict[str, tuple[type, ...]] = {
+            "work": (str,), "employer": (bool,), "pay": (int, float), "period": (str,),
+            "years": (int, float), "days_per_week": (int,), "start": (str,), "end": (str,),
+        }  # fmt: skip
+        values: dict[str, Any] = {}
+        for key, kinds_ok in kinds.items():
+            value = data.get(key)
+            if isinstance(value, kinds_ok) and not (isinstance(value, bool) and key != "employer"):
+                values[key] = value
+        for key in ("start", "end"):
+            if key in values:
+                try:
+                    values[key] = dt.date.fromisoformat(values[key])
+                except ValueError:
+                    values.pop(key)
+        return cls(**values)
+
+    def raw_answers(self) -> dict[str, str]:
+        """The facts as raw answers for the questions several checks share (salario, periodo, dias, anios,
+        inicio, fin, trabajo), to go through `flows.fill_noted` like typed answers."""
+        raw: dict[str, str] = {}
+        if self.work:
+            raw["trabajo"] = self.work
+        if self.pay is not None:
+            raw["salario"] = "$" + _plain(self.pay)
+        if self.period:
+            raw["periodo"] = self.period
+        if self.days_per_week is not None:
+            raw["dias"] = str(self.days_per_week)
+        if self.complete_years is not None:
+            raw["anios"] = str(self.complete_years)
+        if self.start is not None:
+            raw["inicio"] = self.start.isoformat()
+        if self.end is not None:
+            raw["fin"] = self.end.isoformat()
+        return raw
+
+
+def facts(text: str, today: dt.date) -> Facts:
+    """Everything `Facts` holds that the text says: 'Llevo 3 años con la misma familia y gano 10 mil al mes'
+    -> years 3, pay 10000 monthly. Dates relative to `today`; estimates come with their notes."""
+    notes: list[Msg] = []
+    amount = numbers.find_amount(text)
+    said = dates(text)
+    start = _day(said.get("inicio"), today, notes)
+    end = _day(said.get("fin"), today, notes)
+    if start is not None and start > today:
+        start = None
+    duration = service_duration(text)
+    years: float | None = round(duration.in_years(), 2) if duration else None
+    if years is None and start is not None:
+        served = service(start, end or today)
+        years = round(served.years + served.fraction, 2)
+    days = days_per_week(text).get("dias")
+    return Facts(
+        work=work(text).get("trabajo"),
+        employer=bool(EMPLOYER_RE.search(simplify(text))),
+        pay=amount.value if amount else None,
+        period=amount.period if amount else None,
+        years=years,
+        days_per_week=int(days) if days else None,
+        start=start,
+        end=end,
+        notes=tuple(notes),
+    )
+
+
+def _day(words: str | None, today: dt.date, notes: list[Msg]) -> dt.date | None:
+    if not words:
+        return None
+    try:
+        said = numbers.parse_day(words, today)
+    except numbers.NotUnderstood:
+        return None
+    if said.note is not None:
+        notes.append(said.note)
+    return said.day

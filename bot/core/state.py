@@ -14,6 +14,8 @@ class FlowState:
     answers: dict[str, Any] = field(default_factory=dict)
     history: list[str] = field(default_factory=list)  # question ids answered, for "go back"
     step: str = ""
+    # Question id -> [msgid, params] of what was assumed to read that answer ("tomé el 1 de marzo").
+    notes: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, data: Any) -> FlowState | None:
@@ -21,11 +23,13 @@ class FlowState:
             return None
         answers = data.get("answers")
         history = data.get("history")
+        notes = data.get("notes")
         return cls(
             name=data["name"],
             answers=dict(answers) if isinstance(answers, dict) else {},
             history=[h for h in history if isinstance(h, str)] if isinstance(history, list) else [],
             step=str(data["step"]) if isinstance(data.get("step"), str) else "",
+            notes=dict(notes) if isinstance(notes, dict) else {},
         )
 
 

@@ -107,7 +107,7 @@ def test_unknown_check_lists_the_available_ones() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--salario", "trescientos"), "--salario: No entendí el número"),
+        (("--salario", "mucho"), "--salario: No entendí el número"),
         (("--salario", "-5"), "negativo"),
         (("--salario", "300", "--periodo", "anual"), "--periodo: Toca uno de los botones"),
         (("--salario", "300", "--color", "rojo"), "No conozco estos campos: --color rojo"),
