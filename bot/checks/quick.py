@@ -48,9 +48,7 @@ def _vacations(facts: Facts, today: dt.date, kb: KnowledgeBase) -> Msg | None:
             "pagados. Si el trabajo termina antes, te pagan la parte proporcional.",
             {"days": first},
         )
-    earned = vacation_days(kb, today, years)
-    if earned.beyond_table:
-        return None
+    earned = vacation_days(kb, today, years)  # computed from LFT 76's rule, so every year has a value
     wage = _wage(facts)
     if wage is None:
         return Msg(
