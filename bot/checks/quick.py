@@ -17,6 +17,9 @@ from bot.rules.result import Msg
 from bot.rules.vacaciones import vacation_days, vacation_pay
 
 
+MAX_PLAUSIBLE_YEARS = 50
+
+
 def quick_fact(calculator: str | None, facts: Facts, today: dt.date, kb: KnowledgeBase) -> Msg | None:
     """One sentence for the entry whose calculator is `calculator` ("vacaciones", "aguinaldo"), or None."""
     if calculator == "vacaciones":
@@ -48,6 +51,8 @@ def _vacations(facts: Facts, today: dt.date, kb: KnowledgeBase) -> Msg | None:
             "pagados. Si el trabajo termina antes, te pagan la parte proporcional.",
             {"days": first},
         )
+    if years > MAX_PLAUSIBLE_YEARS:
+        return None  # "llevo 80 años" is an age, not time with one employer
     earned = vacation_days(kb, today, years)  # computed from LFT 76's rule, so every year has a value
     wage = _wage(facts)
     if wage is None:
