@@ -16,7 +16,6 @@ from bot.rules.common import Period, Wage, cents
 from bot.rules.result import Msg
 from bot.rules.vacaciones import vacation_days, vacation_pay
 
-
 MAX_PLAUSIBLE_YEARS = 50
 
 

@@ -54,7 +54,7 @@ def test_aguinaldo_from_the_pay(kb: KnowledgeBase) -> None:
         ("aguinaldo", "¿Cuál es el salario mínimo para una trabajadora del hogar en 2026?"),
         ("imss", "llevo 3 años"),  # no quick fact for this calculator
         (None, "llevo 3 años"),
-        ("vacaciones", "llevo 80 años"),  # beyond the table: the full answer says what to do
+        ("vacaciones", "llevo 80 años"),  # an age, not years with one employer
     ],
 )
 def test_nothing_when_the_message_does_not_carry_what_the_rule_needs(
