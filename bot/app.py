@@ -162,8 +162,13 @@ class BotService:
         if event.chat is ChatKind.GROUP:
             self.store.count(outcome.counters, event.at)
         elif outcome.forget_user:
-            self.store.forget(key)
+            self.forget(key)
             self.store.count(outcome.counters, event.at)
         else:
             self.store.save(key, new_state, event.at, outcome.counters)
         return outcome
+
+    def forget(self, key: str) -> None:
+        """Everything about one pseudonymous user: the stored state and a question waiting for consent."""
+        self.conversation.pending_shares.forget(key)
+        self.store.forget(key)

@@ -16,21 +16,40 @@ log = logging.getLogger(__name__)
 SECRET_FILE = "secret.key"
 
 
+class SecretKeyError(Exception):
+    """The key file exists but cannot be used: replacing it would orphan every user's pseudonym."""
+
+
 def load_secret(data_dir: Path, configured: str | None) -> bytes:
-    """BOT_SECRET when set; otherwise a random key generated once into the data folder (mode 0600)."""
+    """BOT_SECRET when set; otherwise a random key generated once into the data folder (mode 0600).
+
+    An existing key file that is unreadable or damaged stops the bot with a clear message: a silently
+    generated new key would make every stored state and counter unreachable.
+    """
     if configured:
         return configured.encode()
     path = data_dir / SECRET_FILE
     if path.exists():
-        key = path.read_bytes().strip()
-        if len(key) >= 32:
-            return key
-        log.warning("secret key file too short; generating a new one (old pseudonyms become unreachable)")
+        try:
+            key = path.read_bytes().strip()
+        except OSError as exc:
+            raise SecretKeyError(f"{path}: no se puede leer ({exc.strerror}); revisa sus permisos") from None
+        if len(key) != 64 or not all(c in b"0123456789abcdef" for c in key.lower()):
+            raise SecretKeyError(
+                f"{path}: la clave está dañada (se esperan 64 caracteres hexadecimales). "
+                "Restáurala de un respaldo o, si se perdió, bórrala a mano: los usuarios empezarán de cero."
+            )
+        return key
     data_dir.mkdir(parents=True, exist_ok=True)
     key = secrets.token_hex(32).encode()
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    # Written whole or not at all: a crash mid-write must not leave a truncated key behind.
+    temporary = path.with_name(SECRET_FILE + ".tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as handle:
         handle.write(key)
+        handle.flush()
+        os.fsync(handle.fileno())
+    temporary.replace(path)
     return key
 
 

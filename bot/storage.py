@@ -68,6 +68,8 @@ class Store:
             # WAL + NORMAL survives a killed process (kill -9): the reply is sent after the commit reaches the
             # OS. Only a power cut could lose the last moments, and FULL would cost an fsync per message.
             db.execute("PRAGMA synchronous=NORMAL")
+            # Deleted rows are overwritten with zeros, so /borrar leaves nothing readable in free pages.
+            db.execute("PRAGMA secure_delete=ON")
             if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("quick_check failed")
             db.executescript(SCHEMA)
@@ -137,8 +139,11 @@ class Store:
             return list(self._db.execute("SELECT day, question FROM shared_questions ORDER BY day"))
 
     def forget(self, user_key: str) -> None:
+        """Delete the user's row, then copy the WAL into the database and truncate it: until then, older
+        versions of the row (their pseudonym and state) are still readable in the -wal file."""
         with self._lock:
             self._db.execute("DELETE FROM users WHERE user_key = ?", (user_key,))
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def purge(
         self, now: dt.datetime, flow_hours: int = 72, retention_days: int = 90, question_days: int = 30
@@ -163,6 +168,8 @@ class Store:
                     "UPDATE users SET state = ?, flow_updated = NULL WHERE user_key = ?",
                     (json.dumps(state.to_dict(), ensure_ascii=False), user_key),
                 )
+            if gone:
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # as in forget(): no old copies
         return gone, len(stale)
 
     def counter_rows(self) -> list[tuple[str, str, int]]:

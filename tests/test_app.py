@@ -50,3 +50,20 @@ def test_every_language_matcher_is_cached_and_a_restart_needs_no_training(tmp_pa
     assert again.matcher._matcher is not None
     assert all(m._matcher is not None for m in again.language_matchers.values() if isinstance(m, LazyMatcher))
     assert again.matcher.rank("me toca aginaldo") == first.matcher.rank("me toca aginaldo")
+
+
+def test_borrar_drops_a_question_waiting_for_consent(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from bot.app import BotService
+    from bot.core.callbacks import Action, cb
+    from bot.core.events import Event, EventKind
+    from bot.privacy import Pseudonymizer
+    from bot.storage import Store
+
+    at = dt.datetime(2026, 11, 22, 12, tzinfo=dt.UTC)
+    service = BotService(build_conversation(), Store(tmp_path), Pseudonymizer(b"k" * 64))
+    service.process(7, Event(EventKind.TEXT, text="donde compro semillas de maiz baratas", at=at))
+    service.process(7, Event(EventKind.COMMAND, command="borrar", at=at))
+    service.process(7, Event(EventKind.BUTTON, data=cb(Action.SHARE, "y"), at=at))
+    assert service.store.shared_questions() == []

@@ -216,3 +216,32 @@ async def test_kill_9_in_the_middle_of_a_check_then_continue(standin: BotApiStan
         assert "¿Cuántos días a la semana" in reply.params["text"], "the check went on where it was"
     finally:
         await stop_bot(second)
+
+
+def _poison_updates() -> list[dict[str, Any]]:
+    """Shapes a Bot API server of another version can send that python-telegram-bot cannot parse."""
+    no_date = botapi.message("Me llamo Rosalba Quintero, mi patrona no me paga", 411)
+    del no_date["message"]["date"]
+    no_id = botapi.message("Soy Herminia, tel 5512345678", 412)
+    del no_id["message"]["message_id"]
+    no_query_id = botapi.callback("a:aguinaldo", 413)
+    del no_query_id["callback_query"]["id"]
+    old_poll = {"poll": {"id": "p1", "question": "Encuesta de Rosalba"}}
+    return [no_date, no_id, no_query_id, old_poll]
+
+
+async def test_unparseable_updates_are_skipped_and_never_logged(
+    standin: BotApiStandIn, bot: BotProcess
+) -> None:
+    for poison in _poison_updates():
+        await standin.push(poison)
+    await standin.push(botapi.message("/start", 414))
+    await wait_answers(standin, 414, 1)
+    for poison in _poison_updates():  # a second batch, mixed with a good update after each bad one
+        await standin.push(poison)
+        await standin.push(botapi.message("hola", 415))
+    await wait_answers(standin, 415, 4)
+    logs = bot.logs()
+    assert "skipped update" in logs
+    for private in ("Rosalba", "Herminia", "5512345678", "no me paga", "411", "412", "413"):
+        assert private not in logs, private

@@ -36,6 +36,7 @@ from telegram.ext import (
 )
 
 from bot.adapters.aiohttp_request import AiohttpRequest
+from bot.adapters.telegram_updates import TolerantBot
 from bot.app import BotService
 from bot.config import Config
 from bot.core.events import ChatKind, Event, EventKind, Media
@@ -265,7 +266,7 @@ class TelegramAdapter:
 
     async def _forget(self, user_id: int) -> None:
         key = self.service.pseudonyms.user_key(user_id)
-        await asyncio.to_thread(self.service.store.forget, key)
+        await asyncio.to_thread(self.service.forget, key)
 
     async def _wipe(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
         ids = self.recent.take(chat_id)
@@ -317,13 +318,15 @@ def build_application(config: Config, service: BotService) -> Application[Any, A
     if not config.telegram_token:
         raise ValueError("TELEGRAM_TOKEN is required")
     adapter = TelegramAdapter(service)
-    builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
-        ApplicationBuilder()
-        .token(config.telegram_token)
-        .rate_limiter(AIORateLimiter(overall_max_rate=config.rate_limit, max_retries=3))
+    bot = TolerantBot(
+        config.telegram_token,
+        base_url=config.api_base_url or "https://api.telegram.org/bot",
+        base_file_url=config.api_file_url or "https://api.telegram.org/file/bot",
+        request=AiohttpRequest(connection_pool_size=MAX_CONCURRENT_UPDATES + 8),
+        get_updates_request=AiohttpRequest(connection_pool_size=1, read_timeout=30.0),
+        rate_limiter=AIORateLimiter(overall_max_rate=config.rate_limit, max_retries=3),
     )
-    if config.api_base_url and config.api_file_url:
-        builder = builder.base_url(config.api_base_url).base_file_url(config.api_file_url)
+    builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = ApplicationBuilder().bot(bot)
 
     async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         # initialize() already asked getMe; the command menu is set while polling starts, not before.
@@ -340,10 +343,6 @@ def build_application(config: Config, service: BotService) -> Application[Any, A
         # Kept on the adapter so the tasks are not garbage-collected before they run.
         adapter.background.add(asyncio.create_task(set_commands()))
         adapter.background.add(asyncio.create_task(asyncio.to_thread(service.conversation.warm_up)))
-
-    builder = builder.request(
-        AiohttpRequest(connection_pool_size=MAX_CONCURRENT_UPDATES + 8)
-    ).get_updates_request(AiohttpRequest(connection_pool_size=1, read_timeout=30.0))
 
     async def post_stop(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         # Start-up chores still running at shutdown (a quick restart) are cancelled, not left dangling.
