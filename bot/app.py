@@ -14,7 +14,7 @@ from bot.config import Config
 from bot.content_i18n import ContentTranslations
 from bot.core.conversation import Conversation
 from bot.core.events import ChatKind, Event
-from bot.core.replies import Outcome
+from bot.core.replies import Outcome, to_json
 from bot.i18n import Translator
 from bot.knowledge.loader import DEFAULT_DIR, load_knowledge_strict
 from bot.knowledge.model import KnowledgeBase
@@ -23,7 +23,7 @@ from bot.matching.language_guess import LanguageGuesser
 from bot.matching.matcher import LazyMatcher, Matcher
 from bot.matching.normalize import Normalizer
 from bot.privacy import Pseudonymizer, load_secret
-from bot.storage import Store
+from bot.storage import Delivery, Store
 from bot.voice import Speaker
 
 MATCHING_CODE = ("matcher.py", "normalize.py", "stopwords.py", "audience.py", "classifier.py", "sparse.py")
@@ -154,19 +154,28 @@ class BotService:
         )
 
     def process(self, user_id: int | str, event: Event) -> Outcome:
+        return self.handle(user_id, event)[0]
+
+    def handle(
+        self, user_id: int | str, event: Event, update_id: int | None = None, chat_id: int | None = None
+    ) -> tuple[Outcome, list[int]]:
+        """The event through the core. With a `chat_id`, the replies are queued in the outbox in the same
+        transaction as the new state (and the update marked handled), and their outbox ids returned."""
         key = self.pseudonyms.user_key(user_id)
         state = self.store.load(key)
         outcome, new_state = self.conversation.handle(replace(event, user=key), state)
         if outcome.shared_question:
             self.store.save_question(outcome.shared_question, event.at)
+        delivery = None
+        if chat_id is not None:
+            messages = tuple(to_json(reply) for reply in outcome.replies)
+            delivery = Delivery(update_id, chat_id, messages)
         if event.chat is ChatKind.GROUP:
-            self.store.count(outcome.counters, event.at)
-        elif outcome.forget_user:
-            self.forget(key)
-            self.store.count(outcome.counters, event.at)
-        else:
-            self.store.save(key, new_state, event.at, outcome.counters)
-        return outcome
+            return outcome, self.store.count(outcome.counters, event.at, delivery)
+        if outcome.forget_user:
+            self.conversation.pending_shares.forget(key)
+            return outcome, self.store.save(key, None, event.at, outcome.counters, delivery)
+        return outcome, self.store.save(key, new_state, event.at, outcome.counters, delivery)
 
     def forget(self, key: str) -> None:
         """Everything about one pseudonymous user: the stored state and a question waiting for consent."""

@@ -9,7 +9,9 @@ handler sees an empty update, which it ignores.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from telegram import Update
@@ -40,9 +42,35 @@ def without_unparseable(items: list[Any], bot: Any) -> list[Any]:
     return kept
 
 
+Intake = Callable[[list[Any]], list[Any]]
+
+
 class TolerantBot(ExtBot[Any]):
+    """Checks each fetched update on its own, then hands the batch to `intake` (which records it durably)
+    before python-telegram-bot confirms its offset to Telegram with the next getUpdates."""
+
+    def __init__(self, *args: Any, intake: Intake | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        with self._unfrozen():
+            self.intake = intake
+
     async def _post(self, endpoint: str, data: Any = None, **kwargs: Any) -> Any:
         result = await super()._post(endpoint, data, **kwargs)
         if endpoint == "getUpdates" and isinstance(result, list):
-            return without_unparseable(result, self)
+            result = without_unparseable(result, self)
+            if self.intake is not None and result:
+                result = await asyncio.to_thread(self.intake, result)
         return result
+
+
+def user_id_of(item: dict[str, Any]) -> int | None:
+    """The sender of a raw update, for its pseudonymous key in the inbox (never stored as is)."""
+    for field_name in ("message", "edited_message", "callback_query", "my_chat_member"):
+        part = item.get(field_name)
+        sender = part.get("from") if isinstance(part, dict) else None
+        if isinstance(sender, dict) and isinstance(sender.get("id"), int):
+            return int(sender["id"])
+    return None
+
+
+DUPLICATE = "cb_duplicate"  # marks a fetched update already recorded: the handler ignores it
