@@ -294,7 +294,7 @@ class Store:
         return row is not None
 
     def reschedule_outbox(self, now: dt.datetime, ids: Iterable[int] | None = None) -> None:
-        """Make waiting replies due now: all of them at start-up (no handler is sending anything), or `ids`."""
+        """Make waiting replies due now: all at start-up (no handler is sending anything), or `ids`."""
         with self._lock:
             if ids is None:
                 self._db.execute("UPDATE outbox SET next_try = ? WHERE next_try > ?", (now.timestamp(),) * 2)
