@@ -14,10 +14,9 @@ import secrets
 import signal
 import time
 from collections import deque
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Any, TypeVar
-from urllib.parse import urlparse
 
 from telegram import (
     BotCommand,
@@ -35,6 +34,7 @@ from telegram.ext import (
     TypeHandler,
 )
 
+from bot.adapters import telegram_webhook
 from bot.adapters.aiohttp_request import AiohttpRequest
 from bot.adapters.telegram_delivery import Sender, connection_retries
 from bot.adapters.telegram_updates import DUPLICATE, TolerantBot, user_id_of
@@ -278,7 +278,10 @@ def _mentions(message: Message, username: str | None) -> bool:
     return bool(replied and replied.from_user and replied.from_user.username == username)
 
 
-def build_application(config: Config, service: BotService) -> Application[Any, Any, Any, Any, Any, Any]:
+def build_application(
+    config: Config, service: BotService, on_stop: Callable[[], None] | None = None
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """`on_stop` is called on SIGTERM/SIGINT to end the run loop (polling: PTB's own stop_running)."""
     if not config.telegram_token:
         raise ValueError("TELEGRAM_TOKEN is required")
     adapter = TelegramAdapter(service)
@@ -313,7 +316,7 @@ def build_application(config: Config, service: BotService) -> Application[Any, A
             # takes seconds (what is in flight), not the time to drain a backlog.
             log.info("stopping on signal %d", signum)
             adapter.stopping = True
-            application.stop_running()
+            (on_stop or application.stop_running)()
 
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGINT):
@@ -359,20 +362,10 @@ def build_application(config: Config, service: BotService) -> Application[Any, A
     return application
 
 
-ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
-
-
 def run(config: Config, service: BotService) -> None:
-    application = build_application(config, service)
     if config.webhook_url:
-        path = urlparse(config.webhook_url).path.lstrip("/")
-        application.run_webhook(
-            listen=config.webhook_listen,
-            port=config.webhook_port,
-            url_path=path,
-            webhook_url=config.webhook_url,
-            secret_token=config.webhook_secret,
-            allowed_updates=ALLOWED_UPDATES,
-        )
+        stopped = asyncio.Event()
+        application = build_application(config, service, on_stop=stopped.set)
+        asyncio.run(telegram_webhook.serve(application, config, service.store, stopped))
     else:
-        application.run_polling(allowed_updates=ALLOWED_UPDATES)
+        build_application(config, service).run_polling(allowed_updates=telegram_webhook.ALLOWED_UPDATES)
