@@ -6,15 +6,18 @@ Rows are keyed by the pseudonymous user key; no message text is ever written her
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ParamSpec
 
 from bot.core.state import UserState
+from bot.storage_repair import salvage
 
 log = logging.getLogger(__name__)
 DB_FILE = "state.db"
@@ -62,6 +65,23 @@ CREATE TABLE IF NOT EXISTS counters (
 """
 
 
+P = ParamSpec("P")
+
+
+def best_effort(method: Callable[P, None]) -> Callable[P, None]:
+    """For bookkeeping writes the answer does not depend on: a full disk or read-only file is logged,
+    not raised, so the user still gets her answer."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            method(*args, **kwargs)
+        except sqlite3.OperationalError as exc:
+            log.warning("state store write skipped (%s)", type(exc).__name__)
+
+    return wrapper
+
+
 @dataclass(frozen=True)
 class Delivery:
     """Where an update's replies go: the update handled (None when not from Telegram), the chat, and the
@@ -74,27 +94,49 @@ class Delivery:
 
 class Store:
     def __init__(self, data_dir: Path) -> None:
-        data_dir.mkdir(parents=True, exist_ok=True)
         self.path = data_dir / DB_FILE
         self._lock = threading.Lock()
-        self._db = self._open()
+        self.in_memory = False
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+            self._db = self._open()
+        except (OSError, sqlite3.OperationalError) as exc:
+            # A read-only or full data folder: answering needs no storage, so the bot goes on, and says so.
+            log.error(
+                "data folder %s is not writable (%s): running WITHOUT saving state until it is fixed "
+                "(python -m bot doctor)",
+                data_dir,
+                getattr(exc, "strerror", None) or type(exc).__name__,
+            )
+            self.in_memory = True
+            self._db = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+            self._db.executescript(SCHEMA)
 
     def _open(self) -> sqlite3.Connection:
         try:
             return self._connect()
+        except sqlite3.OperationalError:
+            raise  # cannot write (read-only, full disk): not damage, nothing to move aside
         except sqlite3.DatabaseError as exc:
-            # A damaged file must not make the bot crash-loop: keep it aside for inspection, start fresh.
+            # A damaged file must not make the bot crash-loop: keep it aside for inspection, and start
+            # again with every row that can still be read.
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
             aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-            log.error(
-                "state store unreadable (%s); moved to %s and starting fresh", type(exc).__name__, aside.name
-            )
             self.path.rename(aside)
             for suffix in ("-wal", "-shm"):
                 extra = self.path.with_name(self.path.name + suffix)
                 if extra.exists():
                     extra.rename(aside.with_name(aside.name + suffix))
-            return self._connect()
+            db = self._connect()
+            kept, lost = salvage(aside, db)
+            log.error(
+                "state store damaged (%s); moved to %s; %d rows salvaged, %d unreadable rows lost",
+                type(exc).__name__,
+                aside.name,
+                kept,
+                lost,
+            )
+            return db
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
@@ -281,6 +323,7 @@ class Store:
             ).fetchall()
         return [(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
 
+    @best_effort
     def sent(self, outbox_id: int) -> None:
         with self._lock:
             self._db.execute("DELETE FROM outbox WHERE id = ?", (outbox_id,))
@@ -293,6 +336,7 @@ class Store:
             ).fetchone()
         return row is not None
 
+    @best_effort
     def reschedule_outbox(self, now: dt.datetime, ids: Iterable[int] | None = None) -> None:
         """Make waiting replies due now: all at start-up (no handler is sending anything), or `ids`."""
         with self._lock:
@@ -303,6 +347,7 @@ class Store:
                     "UPDATE outbox SET next_try = ? WHERE id = ?", [(now.timestamp(), i) for i in ids]
                 )
 
+    @best_effort
     def mark_handled(self, update_id: int) -> None:
         """An update that needed no reply (ignored, or a membership change)."""
         with self._lock:
@@ -312,10 +357,12 @@ class Store:
                 (update_id, dt.datetime.now(dt.UTC).timestamp()),
             )
 
+    @best_effort
     def checkpoint(self) -> None:
         with self._lock:
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
+    @best_effort
     def retry_later(self, outbox_id: int, at: dt.datetime, uncertain: bool) -> None:
         with self._lock:
             self._db.execute(

@@ -106,3 +106,20 @@ def test_an_unreadable_secret_key_stops(tmp_path: Path) -> None:
     (tmp_path / "secret.key").mkdir()  # unreadable as a file, even for root
     with pytest.raises(SecretKeyError, match="no se puede leer"):
         load_secret(tmp_path, None)
+
+
+def test_one_damaged_page_costs_only_its_rows(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    store = Store(tmp_path)
+    keys = [f"user-{n:03d}" for n in range(200)]
+    for key in keys:  # about 8 users a page: the table spans some 25 pages
+        store.save(key, UserState(lang="yua", flow=FlowState("aguinaldo", {"nota": "x" * 400})), NOW)
+    store.close()
+    raw = bytearray((tmp_path / "state.db").read_bytes())
+    page = 4096
+    middle = (len(raw) // page // 2) * page
+    raw[middle + 8 : middle + page] = b"\xa5" * (page - 8)  # one leaf page in the middle, garbled
+    (tmp_path / "state.db").write_bytes(bytes(raw))
+    store = Store(tmp_path)
+    alive = [k for k in keys if store.load(k).lang == "yua"]
+    assert 150 <= len(alive) < 200, len(alive)
+    assert "rows salvaged" in caplog.text and "unreadable rows lost" in caplog.text

@@ -12,6 +12,7 @@ import json
 import logging
 import secrets
 import signal
+import sqlite3
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
@@ -242,7 +243,12 @@ class TelegramAdapter:
             user = user_id_of(item)
             key = self.service.pseudonyms.user_key(user) if user is not None else None
             records.append((item["update_id"], key, json.dumps(item, ensure_ascii=False)))
-        known = self.service.store.accept(records, dt.datetime.now(dt.UTC))
+        try:
+            known = self.service.store.accept(records, dt.datetime.now(dt.UTC))
+        except sqlite3.Error as exc:
+            # Not recorded (full disk, read-only file): handled anyway, only without the crash guarantee.
+            log.error("could not record fetched updates (%s)", type(exc).__name__)
+            return items
         return [
             {"update_id": i["update_id"], DUPLICATE: True} if i["update_id"] in known else i for i in items
         ]

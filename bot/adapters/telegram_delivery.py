@@ -130,14 +130,18 @@ class Sender:
         )
         return await connection_retries(partial(call, **timeouts))
 
-    async def deliver(self, bot: Bot, chat_id: int, replies: list[tuple[int, Reply]]) -> None:
-        """Send an update's replies in order; what fails waits in the outbox, after the failed one."""
+    async def deliver(self, bot: Bot, chat_id: int, replies: list[tuple[int | None, Reply]]) -> None:
+        """Send an update's replies in order; what fails waits in the outbox, after the failed one.
+
+        An outbox id of None: the store could not be written, so the reply is sent once, as before the
+        outbox existed."""
         store = self.service.store
         if not replies:
             return
-        if await asyncio.to_thread(store.waiting_before, chat_id, replies[0][0]):
+        first = replies[0][0]
+        if first is not None and await asyncio.to_thread(store.waiting_before, chat_id, first):
             # An older reply to this chat waits for a retry (or from before a restart): these go after it.
-            store.reschedule_outbox(dt.datetime.now(dt.UTC), [outbox_id for outbox_id, _reply in replies])
+            store.reschedule_outbox(dt.datetime.now(dt.UTC), [i for i, _reply in replies if i is not None])
             return
         for position, (outbox_id, reply) in enumerate(replies):
             outcome = await self._attempt(bot, chat_id, outbox_id, reply, long_timeouts=False, attempts=0)
@@ -147,13 +151,14 @@ class Sender:
                 # Keep the order: the replies after the failed one wait for it.
                 later = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=backoff(1))
                 for waiting_id, _reply in replies[position + 1 :]:
-                    store.retry_later(waiting_id, later, uncertain=False)
+                    if waiting_id is not None:
+                        store.retry_later(waiting_id, later, uncertain=False)
                 return
 
     async def _attempt(
-        self, bot: Bot, chat_id: int, outbox_id: int, reply: Reply, long_timeouts: bool, attempts: int
+        self, bot: Bot, chat_id: int, outbox_id: int | None, reply: Reply, long_timeouts: bool, attempts: int
     ) -> str:
-        store = self.service.store
+        store: Any = self.service.store if outbox_id is not None else _NoOutbox()
         try:
             sent = await self.send(bot, chat_id, reply, long_timeouts)
         except Forbidden:
@@ -205,6 +210,16 @@ class Sender:
                 elif outcome == "later":
                     stuck.add(chat_id)
             return delivered
+
+
+class _NoOutbox:
+    """Stands for the outbox when the store could not be written: nothing to delete or reschedule."""
+
+    def sent(self, outbox_id: int | None) -> None:
+        return None
+
+    def retry_later(self, outbox_id: int | None, at: dt.datetime, uncertain: bool) -> None:
+        log.warning("a reply could not be sent and could not be kept for a retry (store not writable)")
 
 
 def _in(seconds: float) -> dt.datetime:
