@@ -4,8 +4,8 @@
 
 Profiles: kill9 (kill -9 and restart, again and again, under load), 5xx (half of the sends fail for 10 s),
 429 (a 9-second flood-limit storm), drops (30 % of connections dropped for 10 s), slow (every send takes
-6 s for 10 s, above the 5 s timeout), poison (unparseable updates among the good ones) and stop (SIGTERM
-with a backlog of 1,200 messages, then a restart).
+6 s for 10 s; --slow 11 goes above the 10 s send timeout), poison (unparseable updates among the good
+ones) and stop (SIGTERM with a backlog of 1,200 messages, then a restart).
 
 Each user sends messages that get exactly one reply each. Printed per profile: messages sent, lost (no
 reply within a minute after the faults end), duplicated (more replies than messages), and for `stop` the
@@ -42,6 +42,7 @@ class FaultyStandIn(BotApiStandIn):
         self.mode = ""
         self.until = 0.0
         self.rng = random.Random(7)
+        self.slow = 6.0
 
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
@@ -59,7 +60,7 @@ class FaultyStandIn(BotApiStandIn):
         if self.mode == "drops" and self.rng.random() < 0.3:
             return (botapi.DROP, {})
         if self.mode == "slow":
-            return (botapi.DELAY, {"seconds": 6})
+            return (botapi.DELAY, {"seconds": self.slow})
         return None
 
 
@@ -101,8 +102,9 @@ async def send_load(api: BotApiStandIn, sent: dict[int, int], users: int, per_us
         await asyncio.sleep(0.05)
 
 
-async def profile_faults(mode: str, users: int, folder: Path) -> str:
+async def profile_faults(mode: str, users: int, folder: Path, slow: float) -> str:
     api = FaultyStandIn()
+    api.slow = slow
     await api.start()
     process = await start(api, folder / "data", folder / "bot.log")
     sent: dict[int, int] = {}
@@ -198,7 +200,7 @@ async def main(args: argparse.Namespace) -> None:
             elif name == "stop":
                 line = await profile_stop(folder)
             else:
-                line = await profile_faults(name, args.users, folder)
+                line = await profile_faults(name, args.users, folder, args.slow)
             print(line, flush=True)
 
 
@@ -210,4 +212,5 @@ if __name__ == "__main__":
     parser.add_argument("--profile", nargs="+", default=profiles, choices=profiles)
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--kills", type=int, default=25)
+    parser.add_argument("--slow", type=float, default=6.0, help="seconds per send in the slow profile")
     asyncio.run(main(parser.parse_args()))

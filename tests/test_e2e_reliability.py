@@ -256,11 +256,11 @@ async def test_unparseable_updates_are_skipped_and_never_logged(
 async def test_a_send_that_times_out_is_not_repeated_more_than_once(
     standin: BotApiStandIn, bot: BotProcess
 ) -> None:
-    """Telegram got the message but answered after the 5 s timeout: at most one duplicate, never four."""
-    standin.faults["sendMessage"] = [(DELAY, {"seconds": 6})]
+    """Telegram got the message but answered after the 10 s timeout: at most one duplicate, never four."""
+    standin.faults["sendMessage"] = [(DELAY, {"seconds": 11})]
     await standin.push(botapi.message("/privacidad", 360))
     await wait_answers(standin, 360, 1)
-    await asyncio.sleep(12)  # time for every retry the old code made (4 attempts, apologies included)
+    await asyncio.sleep(20)  # time for the retries the old code made (4 attempts, apologies included)
     answers = answers_to(standin, 360)
     assert 1 <= len(answers) <= 2, answers
     assert all(a.startswith("🔒") for a in answers), "no apology for a message that was delivered"

@@ -77,6 +77,7 @@ MEDIA_FIELDS = (
 # Enough in flight to hide Telegram's round trip at hundreds of replies per second; more only makes the
 # HTTP connection pool slower to scan.
 MAX_CONCURRENT_UPDATES = 128
+SEND_TIMEOUT = 10.0
 T = TypeVar("T")
 
 
@@ -296,7 +297,13 @@ def build_application(
         intake=adapter.intake,
         base_url=config.api_base_url or "https://api.telegram.org/bot",
         base_file_url=config.api_file_url or "https://api.telegram.org/file/bot",
-        request=AiohttpRequest(connection_pool_size=MAX_CONCURRENT_UPDATES + 8),
+        # Telegram answers a send in well under a second; a longer wait only happens when it is slow, and
+        # a timeout then means a possible duplicate (see telegram_delivery), so the wait is generous.
+        request=AiohttpRequest(
+            connection_pool_size=MAX_CONCURRENT_UPDATES + 8,
+            read_timeout=SEND_TIMEOUT,
+            write_timeout=SEND_TIMEOUT,
+        ),
         get_updates_request=AiohttpRequest(connection_pool_size=1, read_timeout=30.0),
         # One send every 1/rate seconds rather than bursts of `rate` at once; RetryAfter is waited out.
         rate_limiter=AIORateLimiter(
