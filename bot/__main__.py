@@ -13,6 +13,7 @@ from bot import __version__
 from bot.config import Config, ConfigError, load_config
 from bot.knowledge.loader import DEFAULT_DIR, KnowledgeError
 from bot.logs import setup_logging
+from bot.privacy import SecretKeyError
 
 
 def _run(config: Config, args: argparse.Namespace) -> int:
@@ -215,6 +216,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     func: Callable[[Config, argparse.Namespace], int] = getattr(args, "func", _default)
     try:
         return func(config, args)
+    except SecretKeyError as exc:
+        print(f"Error en la clave de seudónimos: {exc}", file=sys.stderr)
+        return 2
     except KnowledgeError as exc:
         print(exc, file=sys.stderr)
         print("Corrige los archivos y revisa con: python -m bot kb check", file=sys.stderr)

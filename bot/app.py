@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import pickle
+import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
@@ -14,7 +17,8 @@ from bot.config import Config
 from bot.content_i18n import ContentTranslations
 from bot.core.conversation import Conversation
 from bot.core.events import ChatKind, Event
-from bot.core.replies import Outcome
+from bot.core.replies import Outcome, to_json
+from bot.core.state import UserState
 from bot.i18n import Translator
 from bot.knowledge.loader import DEFAULT_DIR, load_knowledge_strict
 from bot.knowledge.model import KnowledgeBase
@@ -23,9 +27,10 @@ from bot.matching.language_guess import LanguageGuesser
 from bot.matching.matcher import LazyMatcher, Matcher
 from bot.matching.normalize import Normalizer
 from bot.privacy import Pseudonymizer, load_secret
-from bot.storage import Store
+from bot.storage import Delivery, Store
 from bot.voice import Speaker
 
+log = logging.getLogger(__name__)
 MATCHING_CODE = ("matcher.py", "normalize.py", "stopwords.py", "audience.py", "classifier.py", "sparse.py")
 
 
@@ -138,6 +143,7 @@ class BotService:
     store: Store
     pseudonyms: Pseudonymizer
     speaker: Speaker | None = None
+    _last_storage_error: float = -1e9
 
     @classmethod
     def from_config(cls, config: Config) -> BotService:
@@ -154,16 +160,51 @@ class BotService:
         )
 
     def process(self, user_id: int | str, event: Event) -> Outcome:
+        return self.handle(user_id, event)[0]
+
+    def handle(
+        self, user_id: int | str, event: Event, update_id: int | None = None, chat_id: int | None = None
+    ) -> tuple[Outcome, list[int | None]]:
+        """The event through the core. With a `chat_id`, the replies are queued in the outbox in the same
+        transaction as the new state (and the update marked handled), and their outbox ids returned.
+
+        If the store cannot be written (a full disk, a read-only file), the answer still goes out: its
+        outbox ids are None and nothing is saved."""
         key = self.pseudonyms.user_key(user_id)
-        state = self.store.load(key)
+        try:
+            state = self.store.load(key)
+        except sqlite3.Error as exc:
+            self._storage_failed(exc)
+            state = UserState()
         outcome, new_state = self.conversation.handle(replace(event, user=key), state)
-        if outcome.shared_question:
-            self.store.save_question(outcome.shared_question, event.at)
-        if event.chat is ChatKind.GROUP:
-            self.store.count(outcome.counters, event.at)
-        elif outcome.forget_user:
-            self.store.forget(key)
-            self.store.count(outcome.counters, event.at)
-        else:
-            self.store.save(key, new_state, event.at, outcome.counters)
-        return outcome
+        delivery = None
+        if chat_id is not None:
+            messages = tuple(to_json(reply) for reply in outcome.replies)
+            delivery = Delivery(update_id, chat_id, messages)
+        try:
+            if outcome.shared_question:
+                self.store.save_question(outcome.shared_question, event.at)
+            if event.chat is ChatKind.GROUP:
+                return outcome, list(self.store.count(outcome.counters, event.at, delivery))
+            if outcome.forget_user:
+                self.conversation.pending_shares.forget(key)
+                return outcome, list(self.store.save(key, None, event.at, outcome.counters, delivery))
+            return outcome, list(self.store.save(key, new_state, event.at, outcome.counters, delivery))
+        except sqlite3.Error as exc:
+            self._storage_failed(exc)
+            return outcome, [None] * len(outcome.replies)
+
+    def _storage_failed(self, exc: sqlite3.Error) -> None:
+        now = time.monotonic()
+        if now - self._last_storage_error > 60:  # one clear line a minute, not one per message
+            self._last_storage_error = now
+            log.error(
+                "state store not writable (%s): answering without saving; check the disk and run "
+                "python -m bot doctor",
+                str(exc).split(":")[0][:60],
+            )
+
+    def forget(self, key: str) -> None:
+        """Everything about one pseudonymous user: the stored state and a question waiting for consent."""
+        self.conversation.pending_shares.forget(key)
+        self.store.forget(key)

@@ -59,6 +59,12 @@ def check_data_dir(config: Config) -> tuple[str, str]:
         Store(directory).close()
     except Exception as exc:
         return FAIL, f"carpeta de datos {directory}: la base de estado no abre ({type(exc).__name__})"
+    from bot.privacy import SecretKeyError, load_secret
+
+    try:
+        load_secret(directory, config.bot_secret)
+    except SecretKeyError as exc:
+        return FAIL, f"clave de seudónimos: {exc}"
     secret = "BOT_SECRET" if config.bot_secret else f"{directory / 'secret.key'}"
     return OK, f"carpeta de datos {directory.resolve()} (clave de seudónimos: {secret})"
 

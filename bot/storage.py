@@ -6,17 +6,22 @@ Rows are keyed by the pseudonymous user key; no message text is ever written her
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import ParamSpec
 
 from bot.core.state import UserState
+from bot.storage_repair import salvage
 
 log = logging.getLogger(__name__)
 DB_FILE = "state.db"
+INLINE_GRACE = 60.0  # seconds the handler has to send a reply before the retry loop may take it
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (
     user_key TEXT PRIMARY KEY,
@@ -28,6 +33,29 @@ CREATE TABLE IF NOT EXISTS shared_questions (
     day TEXT NOT NULL,           -- no user key: a consented, scrubbed question cannot be traced back
     question TEXT NOT NULL
 );
+-- Updates between their arrival and the end of their handling, so a crash neither loses nor repeats one.
+-- The payload (the update as Telegram sent it) is kept only until the update is handled; the bare row
+-- stays a day to recognise a redelivery. Rows of a user go with /borrar.
+CREATE TABLE IF NOT EXISTS inbox (
+    update_id INTEGER PRIMARY KEY,
+    user_key TEXT,
+    payload TEXT,
+    done INTEGER NOT NULL DEFAULT 0,
+    received REAL NOT NULL
+);
+-- Replies decided but not yet delivered: written with the state in one transaction, deleted once sent.
+-- Holds the chat id Telegram needs to deliver; purged after a day and with /borrar.
+CREATE TABLE IF NOT EXISTS outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_key TEXT,
+    chat_id INTEGER NOT NULL,
+    message TEXT NOT NULL,
+    created REAL NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_try REAL NOT NULL,
+    uncertain INTEGER NOT NULL DEFAULT 0  -- an earlier attempt timed out and may have been delivered
+);
+CREATE INDEX IF NOT EXISTS outbox_chat ON outbox (chat_id, id);
 CREATE TABLE IF NOT EXISTS counters (
     day TEXT NOT NULL,
     key TEXT NOT NULL,
@@ -37,29 +65,78 @@ CREATE TABLE IF NOT EXISTS counters (
 """
 
 
+P = ParamSpec("P")
+
+
+def best_effort(method: Callable[P, None]) -> Callable[P, None]:
+    """For bookkeeping writes the answer does not depend on: a full disk or read-only file is logged,
+    not raised, so the user still gets her answer."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            method(*args, **kwargs)
+        except sqlite3.OperationalError as exc:
+            log.warning("state store write skipped (%s)", type(exc).__name__)
+
+    return wrapper
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Where an update's replies go: the update handled (None when not from Telegram), the chat, and the
+    rendered replies (see bot.core.replies.to_json)."""
+
+    update_id: int | None
+    chat_id: int
+    messages: tuple[str, ...] = ()
+
+
 class Store:
     def __init__(self, data_dir: Path) -> None:
-        data_dir.mkdir(parents=True, exist_ok=True)
         self.path = data_dir / DB_FILE
         self._lock = threading.Lock()
-        self._db = self._open()
+        self.in_memory = False
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+            self._db = self._open()
+        except (OSError, sqlite3.OperationalError) as exc:
+            # A read-only or full data folder: answering needs no storage, so the bot goes on, and says so.
+            log.error(
+                "data folder %s is not writable (%s): running WITHOUT saving state until it is fixed "
+                "(python -m bot doctor)",
+                data_dir,
+                getattr(exc, "strerror", None) or type(exc).__name__,
+            )
+            self.in_memory = True
+            self._db = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+            self._db.executescript(SCHEMA)
 
     def _open(self) -> sqlite3.Connection:
         try:
             return self._connect()
+        except sqlite3.OperationalError:
+            raise  # cannot write (read-only, full disk): not damage, nothing to move aside
         except sqlite3.DatabaseError as exc:
-            # A damaged file must not make the bot crash-loop: keep it aside for inspection, start fresh.
+            # A damaged file must not make the bot crash-loop: keep it aside for inspection, and start
+            # again with every row that can still be read.
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
             aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-            log.error(
-                "state store unreadable (%s); moved to %s and starting fresh", type(exc).__name__, aside.name
-            )
             self.path.rename(aside)
             for suffix in ("-wal", "-shm"):
                 extra = self.path.with_name(self.path.name + suffix)
                 if extra.exists():
                     extra.rename(aside.with_name(aside.name + suffix))
-            return self._connect()
+            db = self._connect()
+            kept, lost = salvage(aside, db)
+            log.error(
+                "state store damaged (%s); moved to %s; %d rows salvaged, %d unreadable rows lost",
+                type(exc).__name__,
+                aside.name,
+                kept,
+                lost,
+            )
+            return db
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
@@ -68,6 +145,8 @@ class Store:
             # WAL + NORMAL survives a killed process (kill -9): the reply is sent after the commit reaches the
             # OS. Only a power cut could lose the last moments, and FULL would cost an fsync per message.
             db.execute("PRAGMA synchronous=NORMAL")
+            # Deleted rows are overwritten with zeros, so /borrar leaves nothing readable in free pages.
+            db.execute("PRAGMA secure_delete=ON")
             if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("quick_check failed")
             db.executescript(SCHEMA)
@@ -90,40 +169,89 @@ class Store:
         except ValueError:
             return UserState()
 
-    def save(self, user_key: str, state: UserState, now: dt.datetime, counters: Iterable[str] = ()) -> None:
-        """State and counters in one transaction."""
+    def save(
+        self,
+        user_key: str,
+        state: UserState | None,
+        now: dt.datetime,
+        counters: Iterable[str] = (),
+        delivery: Delivery | None = None,
+    ) -> list[int]:
+        """State (None: the user is forgotten), counters, the update marked handled and its replies queued
+        for sending, in one transaction: after a crash either all of it happened or none did.
+
+        Returns the outbox ids of the queued replies."""
         stamp = now.timestamp()
-        flow_stamp = stamp if state.flow is not None else None
         day = now.date().isoformat()
         with self._lock:
             self._db.execute("BEGIN")
             try:
-                self._db.execute(
-                    "INSERT INTO users (user_key, state, flow_updated, last_seen) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT(user_key) DO UPDATE SET state = excluded.state, "
-                    "flow_updated = excluded.flow_updated, last_seen = excluded.last_seen",
-                    (user_key, json.dumps(state.to_dict(), ensure_ascii=False), flow_stamp, stamp),
-                )
-                for key in counters:
+                if state is None:
+                    self._forget(user_key)
+                else:
                     self._db.execute(
-                        "INSERT INTO counters (day, key, count) VALUES (?, ?, 1) "
-                        "ON CONFLICT(day, key) DO UPDATE SET count = count + 1",
-                        (day, key),
+                        "INSERT INTO users (user_key, state, flow_updated, last_seen) VALUES (?, ?, ?, ?) "
+                        "ON CONFLICT(user_key) DO UPDATE SET state = excluded.state, "
+                        "flow_updated = excluded.flow_updated, last_seen = excluded.last_seen",
+                        (
+                            user_key,
+                            json.dumps(state.to_dict(), ensure_ascii=False),
+                            stamp if state.flow is not None else None,
+                            stamp,
+                        ),
                     )
+                self._count(counters, day)
+                queued = self._deliver(user_key if state is not None else None, delivery, stamp)
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
+            if state is None:
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return queued
 
-    def count(self, counters: Iterable[str], now: dt.datetime) -> None:
-        day = now.date().isoformat()
-        with self._lock:
-            for key in counters:
+    def _count(self, counters: Iterable[str], day: str) -> None:
+        for key in counters:
+            self._db.execute(
+                "INSERT INTO counters (day, key, count) VALUES (?, ?, 1) "
+                "ON CONFLICT(day, key) DO UPDATE SET count = count + 1",
+                (day, key),
+            )
+
+    def _deliver(self, user_key: str | None, delivery: Delivery | None, stamp: float) -> list[int]:
+        if delivery is None:
+            return []
+        if delivery.update_id is not None:
+            self._db.execute(
+                "INSERT INTO inbox (update_id, user_key, payload, done, received) VALUES (?, ?, NULL, 1, ?) "
+                "ON CONFLICT(update_id) DO UPDATE SET payload = NULL, done = 1, user_key = excluded.user_key",
+                (delivery.update_id, user_key, stamp),
+            )
+        return [
+            int(
                 self._db.execute(
-                    "INSERT INTO counters (day, key, count) VALUES (?, ?, 1) "
-                    "ON CONFLICT(day, key) DO UPDATE SET count = count + 1",
-                    (day, key),
-                )
+                    "INSERT INTO outbox (user_key, chat_id, message, created, next_try) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    # The handler sends it at once; the retry loop only takes it if that has not worked.
+                    (user_key, delivery.chat_id, message, stamp, stamp + INLINE_GRACE),
+                ).lastrowid
+                or 0
+            )
+            for message in delivery.messages
+        ]
+
+    def count(self, counters: Iterable[str], now: dt.datetime, delivery: Delivery | None = None) -> list[int]:
+        """Counters only (groups, where nothing about the user is kept), with the update's delivery."""
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                self._count(counters, now.date().isoformat())
+                queued = self._deliver(None, delivery, now.timestamp())
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return queued
 
     def save_question(self, scrubbed: str, now: dt.datetime) -> None:
         with self._lock:
@@ -137,8 +265,111 @@ class Store:
             return list(self._db.execute("SELECT day, question FROM shared_questions ORDER BY day"))
 
     def forget(self, user_key: str) -> None:
+        """Delete the user's rows, then copy the WAL into the database and truncate it: until then, older
+        versions of the rows (their pseudonym and state) are still readable in the -wal file."""
         with self._lock:
-            self._db.execute("DELETE FROM users WHERE user_key = ?", (user_key,))
+            self._forget(user_key)
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def _forget(self, user_key: str) -> None:
+        for table in ("users", "inbox", "outbox"):
+            self._db.execute(f"DELETE FROM {table} WHERE user_key = ?", (user_key,))
+
+    # ------------------------------------------------------------------ inbox
+    def accept(self, updates: Iterable[tuple[int, str | None, str]], now: dt.datetime) -> set[int]:
+        """Record fetched updates (id, user key, payload) before their offset is confirmed to Telegram.
+
+        Returns the ids already recorded: handled ones (a redelivery) or ones waiting from before a
+        restart, which are handled from here; either way the fetched copy must not be handled again."""
+        known: set[int] = set()
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                for update_id, user_key, payload in updates:
+                    inserted = self._db.execute(
+                        "INSERT OR IGNORE INTO inbox (update_id, user_key, payload, received) "
+                        "VALUES (?, ?, ?, ?)",
+                        (update_id, user_key, payload, now.timestamp()),
+                    ).rowcount
+                    if not inserted:
+                        known.add(update_id)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return known
+
+    def handled(self, update_id: int) -> bool:
+        with self._lock:
+            row = self._db.execute("SELECT done FROM inbox WHERE update_id = ?", (update_id,)).fetchone()
+        return bool(row and row[0])
+
+    def unhandled(self) -> list[str]:
+        """Payloads of updates recorded but not handled (the process stopped or crashed), oldest first."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT payload FROM inbox WHERE done = 0 AND payload IS NOT NULL ORDER BY update_id"
+            ).fetchall()
+        return [row[0] for row in rows]
+
+    # ------------------------------------------------------------------ outbox
+    def due(self, now: dt.datetime, limit: int = 50) -> list[tuple[int, int, str, int, bool]]:
+        """Replies waiting to be (re)sent: (id, chat id, message, attempts, uncertain)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, chat_id, message, attempts, uncertain FROM outbox WHERE next_try <= ? "
+                "ORDER BY id LIMIT ?",
+                (now.timestamp(), limit),
+            ).fetchall()
+        return [(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
+
+    @best_effort
+    def sent(self, outbox_id: int) -> None:
+        with self._lock:
+            self._db.execute("DELETE FROM outbox WHERE id = ?", (outbox_id,))
+
+    def waiting_before(self, chat_id: int, outbox_id: int) -> bool:
+        """Whether an older reply to this chat is still waiting: newer ones must not overtake it."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT 1 FROM outbox WHERE chat_id = ? AND id < ? LIMIT 1", (chat_id, outbox_id)
+            ).fetchone()
+        return row is not None
+
+    @best_effort
+    def reschedule_outbox(self, now: dt.datetime, ids: Iterable[int] | None = None) -> None:
+        """Make waiting replies due now: all at start-up (no handler is sending anything), or `ids`."""
+        with self._lock:
+            if ids is None:
+                self._db.execute("UPDATE outbox SET next_try = ? WHERE next_try > ?", (now.timestamp(),) * 2)
+            else:
+                self._db.executemany(
+                    "UPDATE outbox SET next_try = ? WHERE id = ?", [(now.timestamp(), i) for i in ids]
+                )
+
+    @best_effort
+    def mark_handled(self, update_id: int) -> None:
+        """An update that needed no reply (ignored, or a membership change)."""
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO inbox (update_id, payload, done, received) VALUES (?, NULL, 1, ?) "
+                "ON CONFLICT(update_id) DO UPDATE SET payload = NULL, done = 1",
+                (update_id, dt.datetime.now(dt.UTC).timestamp()),
+            )
+
+    @best_effort
+    def checkpoint(self) -> None:
+        with self._lock:
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    @best_effort
+    def retry_later(self, outbox_id: int, at: dt.datetime, uncertain: bool) -> None:
+        with self._lock:
+            self._db.execute(
+                "UPDATE outbox SET attempts = attempts + 1, next_try = ?, uncertain = MAX(uncertain, ?) "
+                "WHERE id = ?",
+                (at.timestamp(), int(uncertain), outbox_id),
+            )
 
     def purge(
         self, now: dt.datetime, flow_hours: int = 72, retention_days: int = 90, question_days: int = 30
@@ -163,6 +394,11 @@ class Store:
                     "UPDATE users SET state = ?, flow_updated = NULL WHERE user_key = ?",
                     (json.dumps(state.to_dict(), ensure_ascii=False), user_key),
                 )
+            day_ago = stamp - 86400
+            self._db.execute("DELETE FROM inbox WHERE done = 1 AND received < ?", (day_ago,))
+            self._db.execute("DELETE FROM outbox WHERE created < ?", (day_ago,))
+            if gone:
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # as in forget(): no old copies
         return gone, len(stale)
 
     def counter_rows(self) -> list[tuple[str, str, int]]:

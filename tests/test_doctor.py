@@ -77,3 +77,13 @@ async def test_unwritable_data_folder_is_reported(tmp_path: Path) -> None:
     blocker.write_text("x")
     code, out = await doctor({"BOT_DATA_DIR": str(blocker / "data")})
     assert code == 1 and "BOT_DATA_DIR" in out
+
+
+def test_a_damaged_secret_key_is_reported(tmp_path: Path) -> None:
+    from bot.config import load_config
+    from bot.doctor import FAIL, check_data_dir
+
+    (tmp_path / "secret.key").write_text("0123")  # truncated
+    status, message = check_data_dir(load_config({"BOT_DATA_DIR": str(tmp_path)}))
+    assert status == FAIL and "secret.key" in message
+    assert (tmp_path / "secret.key").read_text() == "0123"

@@ -7,25 +7,25 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
+import json
 import logging
-import random
 import secrets
+import signal
+import sqlite3
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Any, TypeVar
-from urllib.parse import urlparse
 
 from telegram import (
     BotCommand,
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
     Message,
     Update,
 )
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
+from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -35,11 +35,13 @@ from telegram.ext import (
     TypeHandler,
 )
 
+from bot.adapters import telegram_webhook
 from bot.adapters.aiohttp_request import AiohttpRequest
+from bot.adapters.telegram_delivery import Sender, connection_retries
+from bot.adapters.telegram_updates import DUPLICATE, TolerantBot, user_id_of
 from bot.app import BotService
 from bot.config import Config
 from bot.core.events import ChatKind, Event, EventKind, Media
-from bot.core.replies import Outcome, Reply
 
 log = logging.getLogger(__name__)
 
@@ -72,10 +74,10 @@ MEDIA_FIELDS = (
 )
 
 
-SEND_ATTEMPTS = 4
 # Enough in flight to hide Telegram's round trip at hundreds of replies per second; more only makes the
 # HTTP connection pool slower to scan.
 MAX_CONCURRENT_UPDATES = 128
+SEND_TIMEOUT = 10.0
 T = TypeVar("T")
 
 
@@ -122,23 +124,6 @@ def _order_key(update: object) -> int | None:
     return update.effective_chat.id if update.effective_chat is not None else None
 
 
-async def with_retries(call: Callable[[], Awaitable[T]], attempts: int = SEND_ATTEMPTS) -> T:
-    """Retry network failures and timeouts with exponential backoff and jitter; never a bad request.
-
-    Flood limits (429) are handled by AIORateLimiter, which waits the retry_after Telegram asks for.
-    """
-    for attempt in range(attempts):
-        try:
-            return await call()
-        except BadRequest:
-            raise
-        except NetworkError:
-            if attempt == attempts - 1:
-                raise
-            await asyncio.sleep(min(8.0, 0.25 * 2**attempt) * random.uniform(0.5, 1.5))
-    raise AssertionError("unreachable")
-
-
 class RecentMessages:
     """Ids of recent messages per chat, in memory only, so /salir and /borrar can delete them."""
 
@@ -159,6 +144,8 @@ class TelegramAdapter:
         self.service = service
         self.recent = RecentMessages()
         self.background: set[asyncio.Task[None]] = set()
+        self.sender = Sender(service, self.recent.add, self._forget)
+        self.stopping = False  # set on SIGTERM/SIGINT: hand back what is not handled yet
 
     # ---------------------------------------------------------------- update -> event
     def to_event(self, update: Update, username: str | None) -> tuple[int, int, Event] | None:
@@ -207,8 +194,16 @@ class TelegramAdapter:
 
     # ---------------------------------------------------------------- handlers
     async def on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if self.stopping or update.api_kwargs.get(DUPLICATE):
+            # Stopping: left unhandled in the inbox and handled after the restart. A duplicate: a copy of
+            # an update recorded before (handled, or waiting from before a restart).
+            return
+        store = self.service.store
+        if await asyncio.to_thread(store.handled, update.update_id):
+            return  # a webhook redelivery
         if update.my_chat_member is not None:
             await self._on_membership(update)
+            await asyncio.to_thread(store.mark_handled, update.update_id)
             return
         if update.callback_query is not None:
             # Every press is answered, even forged or stale ones, so the button stops spinning.
@@ -218,14 +213,17 @@ class TelegramAdapter:
                 log.warning("answerCallbackQuery failed: %s", type(exc).__name__)
         converted = self.to_event(update, context.bot.username if context.bot else None)
         if converted is None:
+            await asyncio.to_thread(store.mark_handled, update.update_id)
             return
         user_id, chat_id, event = converted
         if update.message is not None and event.chat is ChatKind.PRIVATE:
             self.recent.add(chat_id, update.message.message_id)
         # A millisecond or two of CPU: run inline. A thread hop cost more than it saved, because the GIL
         # and the store's lock made the threads wait on each other.
-        outcome = self.service.process(user_id, event)
-        await self.send(context, chat_id, outcome, user_id)
+        outcome, queued = self.service.handle(user_id, event, update.update_id, chat_id)
+        if outcome.wipe_chat:
+            await self._wipe(context, chat_id)
+        await self.sender.deliver(context.bot, chat_id, list(zip(queued, outcome.replies, strict=True)))
 
     async def _on_membership(self, update: Update) -> None:
         member = update.my_chat_member
@@ -235,37 +233,26 @@ class TelegramAdapter:
             # The user blocked the bot: nothing of theirs should outlive that.
             await self._forget(member.from_user.id)
 
-    async def send(
-        self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, outcome: Outcome, user_id: int
-    ) -> None:
-        if outcome.wipe_chat:
-            await self._wipe(context, chat_id)
-        for reply in outcome.replies:
-            audio = None
-            if reply.audio is not None and self.service.speaker is not None:
-                audio = await asyncio.to_thread(self.service.speaker.speak, reply.audio.text)
-            try:
-                if audio is not None:
-                    send = partial(
-                        context.bot.send_voice,
-                        chat_id,
-                        audio,
-                        caption=reply.text[:1024],
-                        reply_markup=_markup(reply),
-                    )
-                else:
-                    send = partial(context.bot.send_message, chat_id, reply.text, reply_markup=_markup(reply))
-                sent = await with_retries(send)
-            except Forbidden:
-                # The user blocked the bot (403): nothing of theirs should outlive that.
-                await self._forget(user_id)
-                return
-            if not outcome.wipe_chat:
-                self.recent.add(chat_id, sent.message_id)
-
     async def _forget(self, user_id: int) -> None:
         key = self.service.pseudonyms.user_key(user_id)
-        await asyncio.to_thread(self.service.store.forget, key)
+        await asyncio.to_thread(self.service.forget, key)
+
+    def intake(self, items: list[Any]) -> list[Any]:
+        """Record a fetched batch before its offset is confirmed; copies of recorded updates are marked."""
+        records = []
+        for item in items:
+            user = user_id_of(item)
+            key = self.service.pseudonyms.user_key(user) if user is not None else None
+            records.append((item["update_id"], key, json.dumps(item, ensure_ascii=False)))
+        try:
+            known = self.service.store.accept(records, dt.datetime.now(dt.UTC))
+        except sqlite3.Error as exc:
+            # Not recorded (full disk, read-only file): handled anyway, only without the crash guarantee.
+            log.error("could not record fetched updates (%s)", type(exc).__name__)
+            return items
+        return [
+            {"update_id": i["update_id"], DUPLICATE: True} if i["update_id"] in known else i for i in items
+        ]
 
     async def _wipe(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
         ids = self.recent.take(chat_id)
@@ -298,32 +285,32 @@ def _mentions(message: Message, username: str | None) -> bool:
     return bool(replied and replied.from_user and replied.from_user.username == username)
 
 
-def _markup(reply: Reply) -> InlineKeyboardMarkup | None:
-    if not reply.buttons:
-        return None
-    rows = [
-        [
-            InlineKeyboardButton(b.label, url=b.url)
-            if b.url
-            else InlineKeyboardButton(b.label, callback_data=b.data)
-            for b in row
-        ]
-        for row in reply.buttons
-    ]
-    return InlineKeyboardMarkup(rows)
-
-
-def build_application(config: Config, service: BotService) -> Application[Any, Any, Any, Any, Any, Any]:
+def build_application(
+    config: Config, service: BotService, on_stop: Callable[[], None] | None = None
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """`on_stop` is called on SIGTERM/SIGINT to end the run loop (polling: PTB's own stop_running)."""
     if not config.telegram_token:
         raise ValueError("TELEGRAM_TOKEN is required")
     adapter = TelegramAdapter(service)
-    builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
-        ApplicationBuilder()
-        .token(config.telegram_token)
-        .rate_limiter(AIORateLimiter(overall_max_rate=config.rate_limit, max_retries=3))
+    bot = TolerantBot(
+        config.telegram_token,
+        intake=adapter.intake,
+        base_url=config.api_base_url or "https://api.telegram.org/bot",
+        base_file_url=config.api_file_url or "https://api.telegram.org/file/bot",
+        # Telegram answers a send in well under a second; a longer wait only happens when it is slow, and
+        # a timeout then means a possible duplicate (see telegram_delivery), so the wait is generous.
+        request=AiohttpRequest(
+            connection_pool_size=MAX_CONCURRENT_UPDATES + 8,
+            read_timeout=SEND_TIMEOUT,
+            write_timeout=SEND_TIMEOUT,
+        ),
+        get_updates_request=AiohttpRequest(connection_pool_size=1, read_timeout=30.0),
+        # One send every 1/rate seconds rather than bursts of `rate` at once; RetryAfter is waited out.
+        rate_limiter=AIORateLimiter(
+            overall_max_rate=1, overall_time_period=1 / config.rate_limit, max_retries=3
+        ),
     )
-    if config.api_base_url and config.api_file_url:
-        builder = builder.base_url(config.api_base_url).base_file_url(config.api_file_url)
+    builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = ApplicationBuilder().bot(bot)
 
     async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         # initialize() already asked getMe; the command menu is set while polling starts, not before.
@@ -331,19 +318,30 @@ def build_application(config: Config, service: BotService) -> Application[Any, A
 
         async def set_commands() -> None:
             try:
-                await with_retries(
+                await connection_retries(
                     partial(application.bot.set_my_commands, [BotCommand(c, d) for c, d in COMMAND_MENU])
                 )
             except TelegramError as exc:
                 log.warning("could not set the command menu: %s", type(exc).__name__)
 
+        def stop(signum: int) -> None:
+            # Updates not handled yet stay in the inbox and are handled after the restart, so stopping
+            # takes seconds (what is in flight), not the time to drain a backlog.
+            log.info("stopping on signal %d", signum)
+            adapter.stopping = True
+            (on_stop or application.stop_running)()
+
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
+                loop.add_signal_handler(signum, stop, signum)
+        # What a previous run recorded but did not handle or deliver: handled and sent now.
+        await asyncio.to_thread(service.store.reschedule_outbox, dt.datetime.now(dt.UTC))
+        for payload in await asyncio.to_thread(service.store.unhandled):
+            await application.update_queue.put(Update.de_json(json.loads(payload), application.bot))
         # Kept on the adapter so the tasks are not garbage-collected before they run.
         adapter.background.add(asyncio.create_task(set_commands()))
         adapter.background.add(asyncio.create_task(asyncio.to_thread(service.conversation.warm_up)))
-
-    builder = builder.request(
-        AiohttpRequest(connection_pool_size=MAX_CONCURRENT_UPDATES + 8)
-    ).get_updates_request(AiohttpRequest(connection_pool_size=1, read_timeout=30.0))
 
     async def post_stop(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         # Start-up chores still running at shutdown (a quick restart) are cancelled, not left dangling.
@@ -357,8 +355,6 @@ def build_application(config: Config, service: BotService) -> Application[Any, A
     if application.job_queue is not None:
 
         async def purge(context: ContextTypes.DEFAULT_TYPE) -> None:
-            import datetime as dt
-
             gone, stale = await asyncio.to_thread(
                 service.store.purge, dt.datetime.now(dt.UTC), 72, config.retention_days
             )
@@ -366,23 +362,23 @@ def build_application(config: Config, service: BotService) -> Application[Any, A
                 log.info("purge: %d users removed, %d unfinished checks dropped", gone, stale)
 
         application.job_queue.run_repeating(purge, interval=3600, first=30)
+
+        async def retry(context: ContextTypes.DEFAULT_TYPE) -> None:
+            await adapter.sender.retry_due(context.bot)
+
+        async def checkpoint(context: ContextTypes.DEFAULT_TYPE) -> None:
+            # Handled updates' text is gone from the tables; this also clears older copies from the WAL.
+            await asyncio.to_thread(service.store.checkpoint)
+
+        application.job_queue.run_repeating(retry, interval=2, first=1)
+        application.job_queue.run_repeating(checkpoint, interval=60, first=60)
     return application
 
 
-ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
-
-
 def run(config: Config, service: BotService) -> None:
-    application = build_application(config, service)
     if config.webhook_url:
-        path = urlparse(config.webhook_url).path.lstrip("/")
-        application.run_webhook(
-            listen=config.webhook_listen,
-            port=config.webhook_port,
-            url_path=path,
-            webhook_url=config.webhook_url,
-            secret_token=config.webhook_secret,
-            allowed_updates=ALLOWED_UPDATES,
-        )
+        stopped = asyncio.Event()
+        application = build_application(config, service, on_stop=stopped.set)
+        asyncio.run(telegram_webhook.serve(application, config, service.store, stopped))
     else:
-        application.run_polling(allowed_updates=ALLOWED_UPDATES)
+        build_application(config, service).run_polling(allowed_updates=telegram_webhook.ALLOWED_UPDATES)

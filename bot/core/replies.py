@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field
 
 MAX_TEXT = 4096  # Telegram's limit for one message
 MAX_CALLBACK_BYTES = 64  # Telegram's limit for callback_data
@@ -57,3 +58,15 @@ def fit(text: str) -> str:
         return text
     cut = text.rfind("\n", 0, MAX_TEXT - 2)
     return text[: cut if cut > 0 else MAX_TEXT - 2].rstrip() + " …"
+
+
+def to_json(reply: Reply) -> str:
+    """A reply as kept in the outbox until it is delivered (text, buttons, voice request)."""
+    return json.dumps(asdict(reply), ensure_ascii=False)
+
+
+def from_json(raw: str) -> Reply:
+    data = json.loads(raw)
+    rows = tuple(tuple(Button(**button) for button in row) for row in data.pop("buttons", ()))
+    audio = data.pop("audio", None)
+    return Reply(buttons=rows, audio=Audio(**audio) if audio else None, **data)

@@ -29,6 +29,7 @@ BOT_USER = {
 }
 DROP = -1  # fault status: close the connection without answering
 SLOW = -2  # fault status: answer only after body["seconds"], so the client times out
+DELAY = -3  # fault status: carry out the call (a message is delivered), but answer after body["seconds"]
 JSON_FIELDS = {
     "reply_markup",
     "allowed_updates",
@@ -106,6 +107,7 @@ class BotApiStandIn:
         method = request.match_info["method"]
         params, files = await self._params(request)
         faults = self.faults.get(method)
+        delay = 0.0
         if faults:
             status, body = faults.pop(0)
             self.faulted.append(method)
@@ -114,10 +116,13 @@ class BotApiStandIn:
                 if request.transport is not None:
                     request.transport.abort()
                 return web.Response(status=500)
-            if status == SLOW:
+            if status == DELAY:
+                delay = float(body.get("seconds", 6))
+            elif status == SLOW:
                 await asyncio.sleep(float(body.get("seconds", 30)))
                 return web.json_response({"ok": True, "result": [] if method == "getUpdates" else True})
-            return web.json_response(body, status=status)
+            else:
+                return web.json_response(body, status=status)
         if method == "getUpdates":
             result: Any = await self._get_updates(params)
             return web.json_response({"ok": True, "result": result})
@@ -125,6 +130,7 @@ class BotApiStandIn:
         async with self._new_call:
             self.calls.append(call)
             self._new_call.notify_all()
+        await asyncio.sleep(delay)  # a DELAY fault: delivered now, answered late
         return web.json_response({"ok": True, "result": self._result(method, params)})
 
     def _result(self, method: str, params: dict[str, Any]) -> Any:
