@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from rapidfuzz import fuzz
 
@@ -25,25 +23,6 @@ QUESTIONS = load_questions(DEFAULT_FILE, KB)
 # Written later by someone who saw neither the set above nor the matcher's tuning: it shows whether what
 # was tuned on the set above carries over to new questions.
 CONTROL = load_questions(DEFAULT_FILE.with_name("preguntas-control.yaml"), KB)
-
-# Entries added for issue 18 (stories) after the control set was written. They wait for control questions
-# from someone who has not seen the tuning (the lead decides who); until then they do not count against the
-# coverage floor. Only entries reviewed on or after AWAITING_CONTROL_SINCE may be listed here.
-AWAITING_CONTROL = frozenset(
-    {
-        "descuentos-salario",
-        "salario-retenido",
-        "campo-destajo",
-        "campo-enganchador",
-        "campo-golpe-de-calor",
-        "campo-mordedura",
-        "hogar-aislamiento",
-        "empece-de-nina",
-        "empleador-despedir",
-        "trabajadora-enferma",
-    }
-)
-AWAITING_CONTROL_SINCE = dt.date(2026, 12, 4)
 
 # The targets of issue 4.
 TOP1_FLOOR = 0.90
@@ -91,11 +70,10 @@ def test_out_of_scope_training_questions_are_not_near_copies_of_evaluation_quest
 
 
 def test_the_control_set_covers_nearly_every_entry() -> None:
-    # Entries added after it was written may be missing until someone who has not seen the tuning adds
-    # questions for them; a control set written by the tuner would not be a control.
+    # Entries added after it was written get questions from someone who has not seen the tuning (a control
+    # set written by the tuner would not be a control); until then they count against this floor.
     covered = {q.expected for q in CONTROL if q.expected}
-    counted = set(KB.entries) - AWAITING_CONTROL
-    assert covered <= set(KB.entries) and len(covered & counted) >= 0.97 * len(counted)
+    assert covered <= set(KB.entries) and len(covered) >= 0.97 * len(KB.entries)
     assert {KB.entries[e].area for e in covered} == {a.id for a in KB.areas}
     assert sum(q.expected is None for q in CONTROL) >= 20
 
@@ -127,9 +105,3 @@ def test_beats_the_wratio_baseline(report: Report) -> None:
     baseline = evaluate(QUESTIONS, KB, baseline_ranker(KB))
     assert report.in_scope.top1 > baseline.in_scope.top1
     assert report.false_accept_rate < baseline.false_accept_rate
-
-
-def test_only_recent_entries_wait_for_control_questions() -> None:
-    # The exemption above is for entries newer than the control set, not a way around the coverage floor.
-    assert set(KB.entries) >= AWAITING_CONTROL
-    assert all(KB.entries[e].reviewed >= AWAITING_CONTROL_SINCE for e in AWAITING_CONTROL)
