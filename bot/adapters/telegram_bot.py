@@ -40,20 +40,10 @@ from bot.app import BotService
 from bot.config import Config
 from bot.core.events import ChatKind, Event, EventKind, Media
 from bot.core.replies import Outcome, Reply
+from bot.core.router import command_menu
 
 log = logging.getLogger(__name__)
 
-COMMAND_MENU = (
-    ("start", "Empezar y ver los temas"),
-    ("temas", "Ver los temas"),
-    ("calcular", "Calcular aguinaldo, vacaciones y más"),
-    ("empleador", "Tarjeta de obligaciones para tu empleadora"),
-    ("ayuda", "Cómo preguntar"),
-    ("idioma", "Cambiar el idioma"),
-    ("privacidad", "Qué guardo y por cuánto tiempo"),
-    ("borrar", "Borrar todo lo que sé de ti"),
-    ("salir", "Borrar esta conversación de la pantalla"),
-)
 DELETABLE_SECONDS = 47 * 3600  # Telegram lets bots delete messages younger than 48 hours
 RECENT_PER_CHAT = 200
 MEDIA_FIELDS = (
@@ -332,7 +322,10 @@ def build_application(config: Config, service: BotService) -> Application[Any, A
         async def set_commands() -> None:
             try:
                 await with_retries(
-                    partial(application.bot.set_my_commands, [BotCommand(c, d) for c, d in COMMAND_MENU])
+                    partial(
+                        application.bot.set_my_commands,
+                        [BotCommand(c, d) for c, d in command_menu()],
+                    )
                 )
             except TelegramError as exc:
                 log.warning("could not set the command menu: %s", type(exc).__name__)

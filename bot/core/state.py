@@ -15,6 +15,10 @@ class FlowState:
     history: list[str] = field(default_factory=list)  # question ids answered, for "go back"
     step: str = ""
 
+    def copy(self) -> FlowState:
+        """The flow engine updates a FlowState in place: it gets a copy, so the caller's state stays."""
+        return FlowState(self.name, dict(self.answers), list(self.history), self.step)
+
     @classmethod
     def from_dict(cls, data: Any) -> FlowState | None:
         if not isinstance(data, dict) or not isinstance(data.get("name"), str):

@@ -34,27 +34,26 @@ def welcome(
     return Reply(text, tuple(buttons))
 
 
-def help_body(_: Gettext) -> str:
-    return _(
-        "Puedes escribir tu pregunta con tus palabras, por ejemplo: «¿me toca aguinaldo?» o "
-        "«mi patrona no me quiere inscribir al seguro».\n\n"
-        "Comandos:\n"
-        "/temas - ver los temas\n"
-        "/calcular - calcular aguinaldo, vacaciones y más\n"
-        "/empleador - tarjeta con las obligaciones de tu empleadora\n"
-        "/idioma - cambiar el idioma\n"
-        "/privacidad - qué guardo y por cuánto tiempo\n"
-        "/borrar - borrar todo lo que sé de ti\n"
-        "/salir - borrar esta conversación de la pantalla"
+def help_body(_: Gettext, commands: str) -> str:
+    """How to ask, then the commands (one line each, from the table in bot/core/router.py)."""
+    return (
+        _(
+            "Puedes escribir tu pregunta con tus palabras, por ejemplo: «¿me toca aguinaldo?» o "
+            "«mi patrona no me quiere inscribir al seguro»."
+        )
+        + "\n\n"
+        + _("Comandos:")
+        + "\n"
+        + commands
     )
 
 
-def help_reply(kb: KnowledgeBase, _: Gettext) -> Reply:
+def help_reply(kb: KnowledgeBase, _: Gettext, commands: str) -> Reply:
     buttons = (
         *topic_buttons(kb, _),
         (Button("🤝 " + _("Hablar con una persona"), cb(Action.HELP)),),
     )
-    return Reply(help_body(_), buttons)
+    return Reply(help_body(_, commands), buttons)
 
 
 def privacy_short(_: Gettext) -> str:
