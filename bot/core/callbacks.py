@@ -24,6 +24,7 @@ class Action(StrEnum):
     FLOW = "f"  # an answer inside a questionnaire
     FLOW_BACK = "fb"
     FLOW_CANCEL = "fx"
+    RESUME = "r"  # go back to a paused calculator, where she was
     NONE_OF_THESE = "n"  # none of the "did you mean" candidates
     SHARE = "s"  # consent to share an unanswered question: y / n
     LISTEN = "v"  # speak an entry as a voice note

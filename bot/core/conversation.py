@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from bot.content_i18n import ContentTranslations
-from bot.core import answers, freetext, menus, router
+from bot.core import answers, dialogue, freetext, menus, router
 from bot.core import flows as flow_engine
 from bot.core.counters import tag
 from bot.core.events import ChatKind, Event, EventKind
@@ -76,6 +76,7 @@ class Conversation:
     def _route(self, event: Event, state: UserState) -> Turn:
         if event.chat is ChatKind.GROUP:
             return self._group(event, state), state
+        state = dialogue.expire(state, event)
         if event.kind is EventKind.COMMAND:
             return router.on_command(self, event, state)
         if event.kind is EventKind.BUTTON:

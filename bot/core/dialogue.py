@@ -16,7 +16,7 @@ from bot.core.callbacks import Action, Callback, cb
 from bot.core.events import Event
 from bot.core.replies import Button, Outcome, Reply, fit
 from bot.core.result_text import render_result
-from bot.core.state import UserState
+from bot.core.state import FlowState, UserState
 from bot.matching.matcher import Band, MatchResult
 from bot.rules.result import Result
 
@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from bot.core.conversation import Conversation
 
 Turn = tuple[Outcome, UserState]
+PATIENCE_SECONDS = 30 * 60  # a check left unanswered this long is over: the next message is a new question
+
+
+def _timed(flow_state: FlowState, event: Event) -> FlowState:
+    return replace(flow_state, at=event.at.timestamp(), paused=False)
 
 
 def start(core: Conversation, name: str, state: UserState, event: Event) -> Turn:
@@ -31,7 +36,7 @@ def start(core: Conversation, name: str, state: UserState, event: Event) -> Turn
     flow = core.flows.get(name)
     if flow is None:
         return Outcome((menus.stale_button(core.kb, _),)), state
-    started = replace(state, flow=flow_engine.start(flow))
+    started = replace(state, flow=_timed(flow_engine.start(flow), event))
     return next_step(core, flow, started, event, lead=(Reply(_(flow.intro)),))
 
 
@@ -59,7 +64,7 @@ def prefilled(
         if q.id in answers
     )
     lead = Reply(_(flow.intro) + "\n\n" + _("Con lo que me dijiste, anoté:") + "\n" + understood)
-    started = replace(state, flow=flow_engine.start(flow, answers))
+    started = replace(state, flow=_timed(flow_engine.start(flow, answers), event))
     return next_step(core, flow, started, event, lead=(lead,))
 
 
@@ -79,10 +84,11 @@ def button(core: Conversation, callback: Callback, state: UserState, event: Even
     if callback.action is Action.FLOW_CANCEL:
         return cancel(core, state)
     if callback.action is Action.FLOW_BACK:
-        return next_step(core, flow, replace(state, flow=flow_engine.back(flow, state.flow.copy())), event)
+        backed = _timed(flow_engine.back(flow, state.flow.copy()), event)
+        return next_step(core, flow, replace(state, flow=backed), event)
     step, _sep, value = callback.arg.partition(".")
     if step != state.flow.step:  # a button of an earlier question: ignore it, repeat the current one
-        return next_step(core, flow, state, event)
+        return next_step(core, flow, replace(state, flow=_timed(state.flow, event)), event)
     return _answer(core, flow, value, state, event)
 
 
@@ -93,7 +99,58 @@ def _answer(core: Conversation, flow: flow_engine.Flow, raw: str, state: UserSta
         answered = flow_engine.answer(flow, state.flow.copy(), raw[:200], event.today)
     except flow_engine.Invalid as problem:
         return next_step(core, flow, state, event, error=_(problem.message).format(**problem.params))
-    return next_step(core, flow, replace(state, flow=answered), event)
+    return next_step(core, flow, replace(state, flow=_timed(answered, event)), event)
+
+
+def is_answer(core: Conversation, text: str, state: UserState, event: Event) -> bool:
+    """Whether text typed during a check is an answer to its question: it validates (a number, a date,
+    an option) by the flow engine's own rules."""
+    flow = core.flows.get(state.flow.name) if state.flow else None
+    question = flow.question(state.flow.step) if flow and state.flow else None
+    if question is None or state.flow is None:
+        return False
+    try:
+        flow_engine.validate_answer(question, text[:200], state.flow.answers, event.today)
+    except flow_engine.Invalid:
+        return False
+    return True
+
+
+def expire(state: UserState, event: Event) -> UserState:
+    """A check waits 30 minutes for an answer; after that her next message starts afresh."""
+    if state.flow is not None and event.at.timestamp() - state.flow.at > PATIENCE_SECONDS:
+        return replace(state, flow=None)
+    return state
+
+
+def active(state: UserState) -> bool:
+    return state.flow is not None and not state.flow.paused
+
+
+def pause(core: Conversation, state: UserState) -> tuple[Reply | None, UserState]:
+    """She left the check to ask something else: keep it, say so, and offer to come back to it."""
+    if state.flow is None or state.flow.paused or state.flow.name not in core.flows:
+        return None, state
+    _ = core.gettext(state)
+    note = Reply(
+        "⏸️ " + _("Dejé tu cálculo en pausa. Cuando quieras, sigues donde ibas."),
+        ((Button("↩️ " + _("Volver al cálculo"), cb(Action.RESUME, state.flow.name)),),),
+    )
+    return note, replace(state, flow=replace(state.flow, paused=True))
+
+
+def resume(core: Conversation, name: str, state: UserState, event: Event) -> Turn:
+    """Back to the paused check, at the question where she left it; a check that expired starts again."""
+    _ = core.gettext(state)
+    flow = core.flows.get(name)
+    if flow is None:
+        return Outcome((menus.stale_button(core.kb, _),)), state
+    if state.flow is None or state.flow.name != name:
+        lead = Reply(_("Ese cálculo ya se cerró. Empecemos otra vez."))
+        started = replace(state, flow=_timed(flow_engine.start(flow), event))
+        return next_step(core, flow, started, event, lead=(lead,))
+    resumed = replace(state, flow=_timed(state.flow, event))
+    return next_step(core, flow, resumed, event, lead=(Reply(_("Seguimos con tu cálculo.")),))
 
 
 def next_step(

@@ -5,6 +5,7 @@ a question that carries its numbers (a calculator), a match in the knowledge bas
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.core import answers, dialogue, menus, texts
@@ -42,8 +43,46 @@ def handle(core: Conversation, event: Event, state: UserState) -> Turn:
         return Outcome(
             (Reply(_("Escribe tu pregunta o toca un tema."), menus.topic_buttons(core.kb, _)),)
         ), state
-    if state.flow is not None:
-        return dialogue.text_answer(core, text, state, event)
+    if dialogue.active(state):
+        if dialogue.is_answer(core, text, state, event) or not _leaves_calculator(core, text):
+            return dialogue.text_answer(core, text, state, event)
+        note, paused = dialogue.pause(core, state)
+        rest = _without_exit_words(text)
+        if len(rest.split()) < 3 and rest != fold(text):  # "salir", "ya no quiero": only leaving
+            outcome, new_state = Outcome((menus.topics(core.kb, _),)), paused
+        else:
+            outcome, new_state = _understand(core, rest, paused, event, _)
+        if note is None or new_state.flow != paused.flow:  # another calculator started
+            return outcome, new_state
+        return replace(outcome, replies=(*outcome.replies, note)), new_state
+    return _understand(core, text, state, event, _)
+
+
+# Words that mean "not this anymore" inside a calculator, folded; "mejor quiero saber de vacaciones"
+# leaves it and asks about the rest.
+EXIT_WORDS = re.compile(
+    r"^(ya no quiero|no quiero|ya no|mejor no|mejor|salirme|salir|me salgo|menu|inicio|cancelar|cancela"
+    r"|dejalo|olvidalo|otra cosa|otra pregunta|regresar|regresame)\b\s*"
+)
+
+
+def _leaves_calculator(core: Conversation, text: str) -> bool:
+    """Text that is not an answer leaves the check when it says so ("salir", "ya no") or asks about
+    something we know. Text with digits stays: it is a mistyped answer to re-ask, not a new question."""
+    folded = fold(text)
+    if EXIT_WORDS.match(folded) or folded in core.kb.synonyms.get("charla", {}):
+        return True
+    if any(ch.isdigit() for ch in text):
+        return False
+    result = core.matcher.match(text)
+    return result.band is Band.ANSWER or (result.band is Band.ASK and len(folded.split()) >= 3)
+
+
+def _without_exit_words(text: str) -> str:
+    return EXIT_WORDS.sub("", fold(text)).strip()
+
+
+def _understand(core: Conversation, text: str, state: UserState, event: Event, _: Gettext) -> Turn:
     small_talk = core.kb.synonyms.get("charla", {}).get(fold(text))
     if small_talk:
         return Outcome((_small_talk(core, small_talk, _),)), state

@@ -136,6 +136,10 @@ def _flow(action: Action) -> Handler:
     return handler
 
 
+def resume(core: Conversation, event: Event, state: UserState, name: str) -> Turn:
+    return dialogue.resume(core, name, state, event)
+
+
 def cancel(core: Conversation, event: Event, state: UserState, arg: str) -> Turn:
     return dialogue.cancel(core, state)
 
@@ -205,6 +209,7 @@ BUTTONS: dict[Action, Handler] = {
     Action.FLOW_BACK: _flow(Action.FLOW_BACK),
     Action.FLOW_CANCEL: _flow(Action.FLOW_CANCEL),
     Action.NONE_OF_THESE: none_of_these,
+    Action.RESUME: resume,
     Action.SHARE: share,
     Action.SPANISH: spanish,
     Action.LISTEN: listen,
@@ -220,16 +225,40 @@ def help_lines(_: Gettext) -> str:
     return "\n".join(f"/{c.name} - {_(c.description)}" for c in COMMANDS if c.in_help)
 
 
+# What may happen during a calculator without leaving it; anything else pauses it (see `_leaving`).
+KEEPS_CALCULATOR = {"cancelar", "borrar", "salir", "idioma"}
+IN_CALCULATOR = {Action.FLOW, Action.FLOW_BACK, Action.FLOW_CANCEL, Action.RESUME, Action.FORGET}
+
+
 def on_command(core: Conversation, event: Event, state: UserState) -> Turn:
     command = BY_NAME.get(event.command)
     if command is None:
         _ = core.gettext(state)
         text = _("No conozco ese comando.") + "\n\n" + texts.help_body(_, help_lines(_))
         return Outcome((Reply(text, menus.topic_buttons(core.kb, _)),)), state
-    return command.run(core, event, state, event.text if command.takes_argument else "")
+    argument = event.text if command.takes_argument else ""
+    if command.name in KEEPS_CALCULATOR:
+        return command.run(core, event, state, argument)
+    return _leaving(command.run, core, event, state, argument)
 
 
 def on_button(core: Conversation, event: Event, state: UserState) -> Turn:
     callback = parse(event.data)
-    handler = BUTTONS.get(callback.action, stale) if callback else stale
-    return handler(core, event, state, callback.arg if callback else "")
+    if callback is None:
+        return stale(core, event, state, "")
+    handler = BUTTONS.get(callback.action, stale)
+    if callback.action in IN_CALCULATOR or callback.action is Action.LANGUAGE:
+        return handler(core, event, state, callback.arg)
+    return _leaving(handler, core, event, state, callback.arg)
+
+
+def _leaving(handler: Handler, core: Conversation, event: Event, state: UserState, arg: str) -> Turn:
+    """A topic, a menu or another answer in the middle of a calculator: the calculator waits in pause
+    (the reply says so and offers to go back) instead of taking her next words as its answer."""
+    if not dialogue.active(state):
+        return handler(core, event, state, arg)
+    note, paused = dialogue.pause(core, state)
+    outcome, new_state = handler(core, event, paused, arg)
+    if note is None or new_state.flow != paused.flow:  # the handler started or ended a calculator
+        return outcome, new_state
+    return replace(outcome, replies=(*outcome.replies, note)), new_state

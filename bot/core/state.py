@@ -14,10 +14,12 @@ class FlowState:
     answers: dict[str, Any] = field(default_factory=dict)
     history: list[str] = field(default_factory=list)  # question ids answered, for "go back"
     step: str = ""
+    at: float = 0.0  # unix time of the last answer (or of the start): a check waits 30 minutes, no more
+    paused: bool = False  # she left it to ask something else; "Volver al cálculo" resumes it
 
     def copy(self) -> FlowState:
         """The flow engine updates a FlowState in place: it gets a copy, so the caller's state stays."""
-        return FlowState(self.name, dict(self.answers), list(self.history), self.step)
+        return FlowState(self.name, dict(self.answers), list(self.history), self.step, self.at, self.paused)
 
     @classmethod
     def from_dict(cls, data: Any) -> FlowState | None:
@@ -30,6 +32,8 @@ class FlowState:
             answers=dict(answers) if isinstance(answers, dict) else {},
             history=[h for h in history if isinstance(h, str)] if isinstance(history, list) else [],
             step=str(data["step"]) if isinstance(data.get("step"), str) else "",
+            at=float(data["at"]) if isinstance(data.get("at"), int | float) else 0.0,
+            paused=data.get("paused") is True,
         )
 
 
