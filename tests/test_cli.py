@@ -61,7 +61,7 @@ def test_terminal_chat_buttons_are_numbered_options(tmp_path: Path) -> None:
     # /temas lists the areas; "1" opens the first area; "1" again opens its first entry.
     result = run("chat", env={"BOT_DATA_DIR": str(tmp_path)}, stdin="/temas\n1\n1\n")
     assert result.returncode == 0
-    assert "[1]" in result.stdout and "Elige una pregunta" in result.stdout and "Base legal" in result.stdout
+    assert "[1]" in result.stdout and "Elige una pregunta" in result.stdout and "📌" in result.stdout
 
 
 @pytest.mark.parametrize("choice", ["1", "2", "3"])
@@ -69,7 +69,7 @@ def test_terminal_chat_ambiguous_question_offers_three_answers(tmp_path: Path, c
     result = run("chat", env={"BOT_DATA_DIR": str(tmp_path)}, stdin=f"vacaciones y aguinaldo\n{choice}\n")
     offer = result.stdout.split("¿Quisiste decir...?", 1)[1]
     assert "[3]" in offer.split(">", 1)[0] and "Ninguna de estas" in offer
-    assert "Base legal" in offer
+    assert "📌" in offer
 
 
 def test_terminal_chat_out_of_scope_gets_the_honest_path(tmp_path: Path) -> None:

@@ -100,7 +100,7 @@ async def test_an_ambiguous_question_offers_buttons_that_lead_to_answers(
     assert len(choices) == 3
     for data in choices:
         answer = await say(api, botapi.callback(data, chat), chat)
-        assert "Base legal" in answer.params["text"]
+        assert "📌" in answer.params["text"]
 
 
 async def test_an_out_of_scope_question_gets_the_honest_path_with_human_help(

@@ -75,7 +75,9 @@ def _leaves_calculator(core: Conversation, text: str) -> bool:
     if any(ch.isdigit() for ch in text):
         return False
     result = core.matcher.match(text)
-    return result.band is Band.ANSWER or (result.band is Band.ASK and len(folded.split()) >= 3)
+    return core.matcher.thresholds.accepts(result.band) or (
+        result.band is Band.ASK and len(folded.split()) >= 3
+    )
 
 
 def _without_exit_words(text: str) -> str:
@@ -99,7 +101,8 @@ def _understand(core: Conversation, text: str, state: UserState, event: Event, _
     if result.band is Band.UNKNOWN and event.user:
         core.pending_shares.put(event.user, text, event.at.timestamp())
         outcome = Outcome((*outcome.replies, _ask_to_share(_)), counters=outcome.counters)
-    if urgent and not (result.band is Band.ANSWER and result.best and result.best.entry_id == urgent):
+    accepted = core.matcher.thresholds.accepts(result.band) and result.best
+    if urgent and not (accepted and result.best and result.best.entry_id == urgent):
         banner = answers.urgent_first(core, urgent, event)
         outcome = Outcome((banner, *outcome.replies), counters=outcome.counters)
     return outcome, state
@@ -159,6 +162,8 @@ def _answer_match(
 ) -> Outcome:
     if result.band is Band.ANSWER and result.best:
         return answers.show_entry(core, result.best.entry_id, state, event)
+    if result.band is Band.LIKELY and result.best:
+        return _answer_first(core, result, state, event, _)
     if result.band is Band.ASK:
         rows = [
             (Button(core.kb.entries[c.entry_id].title, cb(Action.ANSWER, c.entry_id)),)
@@ -168,6 +173,21 @@ def _answer_match(
         rows.append((Button(_("Ninguna de estas"), cb(Action.NONE_OF_THESE)),))
         return Outcome((Reply(_("¿Quisiste decir...?"), tuple(rows)),), counters=("duda",))
     return Outcome((menus.dont_know(core.kb, _),), counters=("sin-respuesta",))
+
+
+def _answer_first(
+    core: Conversation, result: MatchResult, state: UserState, event: Event, _: Gettext
+) -> Outcome:
+    """Probably this entry: answer it, say in a few words what was understood, and offer the others."""
+    assert result.best is not None
+    entry = core.kb.entries[result.best.entry_id]
+    lead = "🔎 " + _("Entendí que preguntas por: {title}.").format(title=entry.title)
+    shown = answers.show_entry(core, entry.id, state, event, lead=lead)
+    others = [c.entry_id for c in result.candidates[1:] if c.entry_id in core.kb.entries]
+    if not others:
+        return shown
+    rows = tuple((Button(core.kb.entries[e].title, cb(Action.ANSWER, e)),) for e in others)
+    return replace(shown, replies=(*shown.replies, Reply(_("¿O preguntabas por…?"), rows)))
 
 
 def _small_talk(core: Conversation, intent: str, _: Gettext) -> Reply:

@@ -87,6 +87,30 @@ def spanish(core: Conversation, event: Event, state: UserState, entry_id: str) -
     return answers.show_entry(core, entry_id, state, event, spanish=True), state
 
 
+def details(core: Conversation, event: Event, state: UserState, entry_id: str) -> Turn:
+    entry = core.kb.entries.get(entry_id)
+    if entry is None:
+        return stale(core, event, state, entry_id)
+    return Outcome((answers.details_reply(core, entry, state, event.today),)), state
+
+
+def useful(core: Conversation, event: Event, state: UserState, arg: str) -> Turn:
+    """«¿Te sirvió?»: one anonymous count per entry and verdict; a 👎 offers other ways to find help."""
+    entry_id, _sep, verdict = arg.rpartition(".")
+    if entry_id not in core.kb.entries or verdict not in ("y", "n"):
+        return stale(core, event, state, arg)
+    _ = core.gettext(state)
+    if verdict == "y":
+        reply = Reply(_("¡Qué bueno! Gracias por decirme."))
+    else:
+        text = _(
+            "Gracias por decirme. Puedes buscar en los temas, preguntar con otras palabras o hablar con "
+            "una persona."
+        )
+        reply = Reply(text, (*menus.topic_buttons(core.kb, _), (menus.human_button(_),)))
+    return Outcome((reply,), counters=(f"util:{entry_id}:{'si' if verdict == 'y' else 'no'}",)), state
+
+
 def employer(core: Conversation, event: Event, state: UserState, arg: str) -> Turn:
     return answers.show_entry(core, answers.EMPLOYER_CARD, state, event), state
 
@@ -210,6 +234,8 @@ BUTTONS: dict[Action, Handler] = {
     Action.FLOW_CANCEL: _flow(Action.FLOW_CANCEL),
     Action.NONE_OF_THESE: none_of_these,
     Action.RESUME: resume,
+    Action.DETAILS: details,
+    Action.USEFUL: useful,
     Action.SHARE: share,
     Action.SPANISH: spanish,
     Action.LISTEN: listen,
@@ -227,7 +253,14 @@ def help_lines(_: Gettext) -> str:
 
 # What may happen during a calculator without leaving it; anything else pauses it (see `_leaving`).
 KEEPS_CALCULATOR = {"cancelar", "borrar", "salir", "idioma"}
-IN_CALCULATOR = {Action.FLOW, Action.FLOW_BACK, Action.FLOW_CANCEL, Action.RESUME, Action.FORGET}
+IN_CALCULATOR = {
+    Action.FLOW,
+    Action.FLOW_BACK,
+    Action.FLOW_CANCEL,
+    Action.RESUME,
+    Action.FORGET,
+    Action.USEFUL,
+}
 
 
 def on_command(core: Conversation, event: Event, state: UserState) -> Turn:
