@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from bot.content_i18n import ContentTranslations
-from bot.core import answers, dialogue, freetext, menus, router
+from bot.core import answers, context, dialogue, freetext, menus, router
 from bot.core import flows as flow_engine
 from bot.core.counters import tag
 from bot.core.events import ChatKind, Event, EventKind
@@ -76,14 +76,34 @@ class Conversation:
     def _route(self, event: Event, state: UserState) -> Turn:
         if event.chat is ChatKind.GROUP:
             return self._group(event, state), state
-        state = dialogue.expire(state, event)
+        state = context.current(dialogue.expire(state, event), event)
         if event.kind is EventKind.COMMAND:
-            return router.on_command(self, event, state)
-        if event.kind is EventKind.BUTTON:
-            return router.on_button(self, event, state)
-        if event.kind is EventKind.MEDIA:
-            return answers.media(self, event, state), state
-        return freetext.handle(self, event, state)
+            outcome, state = router.on_command(self, event, state)
+        elif event.kind is EventKind.BUTTON:
+            outcome, state = router.on_button(self, event, state)
+        elif event.kind is EventKind.MEDIA:
+            outcome = answers.media(self, event, state)
+        else:
+            outcome, state = freetext.handle(self, event, state)
+        return outcome, self._remember_topic(outcome, state, event)
+
+    def _remember_topic(self, outcome: Outcome, state: UserState, event: Event) -> UserState:
+        """The entry just answered (or the calculator's), for a follow-up; not after /borrar."""
+        if outcome.forget_user:
+            return state
+        if state.flow is not None and not state.flow.paused and state.flow.name in self.flows:
+            entry_id = self.flows[state.flow.name].entry_id
+            if entry_id and entry_id != context.topic(state):
+                return context.remember(state, event, topic=entry_id)
+        for counter in outcome.counters:
+            if counter.startswith("tema:"):
+                return context.remember(state, event, topic=counter.rsplit(":", 1)[-1])
+            flow = (
+                self.flows.get(counter.removeprefix("calculo:")) if counter.startswith("calculo:") else None
+            )
+            if flow is not None and flow.entry_id:
+                return context.remember(state, event, topic=flow.entry_id)
+        return state
 
     def _tag_counters(self, outcome: Outcome, state: UserState, event: Event) -> Outcome:
         """Add the language and the organization code to each counter key (see bot/core/counters.py)."""

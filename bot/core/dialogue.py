@@ -10,8 +10,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.core import context, menus
 from bot.core import flows as flow_engine
-from bot.core import menus
 from bot.core.callbacks import Action, Callback, cb
 from bot.core.events import Event
 from bot.core.replies import Button, Outcome, Reply, fit
@@ -32,38 +32,53 @@ def _timed(flow_state: FlowState, event: Event) -> FlowState:
 
 
 def start(core: Conversation, name: str, state: UserState, event: Event) -> Turn:
+    """A calculator from its button: what she already said in the last half hour is filled in (and shown,
+    and undone with "Atrás" if misread)."""
     _ = core.gettext(state)
     flow = core.flows.get(name)
     if flow is None:
         return Outcome((menus.stale_button(core.kb, _),)), state
-    started = replace(state, flow=_timed(flow_engine.start(flow), event))
-    return next_step(core, flow, started, event, lead=(Reply(_(flow.intro)),))
+    answers, _problems = flow_engine.fill(flow, context.facts(state), event.today)
+    lead = Reply(_(flow.intro) + _understood(core, flow, answers, state))
+    started = replace(state, flow=_timed(flow_engine.start(flow, answers), event))
+    return next_step(core, flow, started, event, lead=(lead,))
+
+
+def _understood(
+    core: Conversation, flow: flow_engine.Flow, answers: dict[str, object], state: UserState
+) -> str:
+    if not answers:
+        return ""
+    _ = core.gettext(state)
+    lines = "\n".join(
+        f"• {_(q.label or q.prompt)}: {flow_engine.shown_value(q, answers[q.id], _)}"
+        for q in flow.questions
+        if q.id in answers
+    )
+    return "\n\n" + _("Con lo que me dijiste, anoté:") + "\n" + lines
 
 
 def prefilled(
-    core: Conversation, text: str, match: MatchResult, state: UserState, event: Event
+    core: Conversation, text: str, match: MatchResult, state: UserState, event: Event, about: str = ""
 ) -> Turn | None:
     """A question that already carries its numbers ("gano 300 diarios y trabajé todo el año, ¿cuánto es
-    mi aguinaldo?") starts the calculator of the entry it is about with what was said, and asks only
-    what is missing (or answers at once). Numbers are taken out for matching: they only add noise."""
+    mi aguinaldo?") starts the calculator of the entry it is about with what was said (and what she said
+    in the last half hour), and asks only what is missing (or answers at once). Numbers are taken out
+    for matching: they only add noise. `about` is the question read with its context, for follow-ups."""
     if not any(ch.isdigit() for ch in text):
         return None
-    words = core.matcher.match(re.sub(r"\$?\d[\d.,]*", " ", text))
+    words = core.matcher.match(re.sub(r"\$?\d[\d.,]*", " ", about or text))
     found = next((r for r in (words, match) if r.band is not Band.UNKNOWN and r.best), None)
     entry = core.kb.entries.get(found.best.entry_id) if found and found.best else None
     flow = core.flows.get(entry.calculator or "") if entry and not entry.urgent else None
     if flow is None or flow.prefill is None:
         return None
-    answers, _problems = flow_engine.fill(flow, flow.prefill(text), event.today)
-    if not answers:
+    said, _problems = flow_engine.fill(flow, flow.prefill(text), event.today)
+    if not said:
         return None
+    answers, _problems = flow_engine.fill(flow, {**context.facts(state), **flow.prefill(text)}, event.today)
     _ = core.gettext(state)
-    understood = "\n".join(
-        f"• {_(q.label or q.prompt)}: {flow_engine.shown_value(q, answers[q.id], _)}"
-        for q in flow.questions
-        if q.id in answers
-    )
-    lead = Reply(_(flow.intro) + "\n\n" + _("Con lo que me dijiste, anoté:") + "\n" + understood)
+    lead = Reply(_(flow.intro) + _understood(core, flow, answers, state))
     started = replace(state, flow=_timed(flow_engine.start(flow, answers), event))
     return next_step(core, flow, started, event, lead=(lead,))
 

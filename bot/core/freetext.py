@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.core import answers, dialogue, menus, texts
+from bot.core import answers, context, dialogue, menus, smalltalk
 from bot.core.callbacks import Action, cb
 from bot.core.events import Event
 from bot.core.replies import Button, Outcome, Reply
@@ -85,19 +85,20 @@ def _without_exit_words(text: str) -> str:
 
 
 def _understand(core: Conversation, text: str, state: UserState, event: Event, _: Gettext) -> Turn:
-    small_talk = core.kb.synonyms.get("charla", {}).get(fold(text))
+    small_talk = core.kb.synonyms.get("charla", {}).get(fold(text)) or smalltalk.kind_of(text)
     if small_talk:
-        return Outcome((_small_talk(core, small_talk, _),)), state
+        return Outcome((smalltalk.reply(core.kb, small_talk, _),)), state
     in_language = _match_in_language(core, text, state, event, _)
     if in_language is not None:
         return in_language, state
-    result = core.matcher.match(text)
+    state = context.remember(state, event, facts=context.facts_in(text))
+    result, about = _match_with_context(core, text, state)
     urgent = _urgent(core, text, result)
     if not urgent:
-        started = dialogue.prefilled(core, text, result, state, event)
+        started = dialogue.prefilled(core, text, result, state, event, about)
         if started is not None:
             return started
-    outcome = _answer_match(core, result, state, event, _)
+    outcome = _answer_match(core, result, state, event, _, follow_up=bool(about))
     if result.band is Band.UNKNOWN and event.user:
         core.pending_shares.put(event.user, text, event.at.timestamp())
         outcome = Outcome((*outcome.replies, _ask_to_share(_)), counters=outcome.counters)
@@ -157,9 +158,31 @@ def _urgent(core: Conversation, text: str, result: MatchResult) -> str | None:
     return None
 
 
+def _match_with_context(core: Conversation, text: str, state: UserState) -> tuple[MatchResult, str]:
+    """The question alone, or, for a follow-up the matcher cannot place alone ("¿y en el campo?"), read
+    after the last topic's title. Returns the match and the text it was read as ("" when alone)."""
+    result = core.matcher.match(text)
+    last = core.kb.entries.get(context.topic(state))
+    how = context.follow_up(fold(text))
+    if last is None or how == 0 or (how == 1 and result.band is Band.ANSWER):
+        return result, ""
+    about = f"{last.title} {text}"
+    with_topic = core.matcher.match(about)
+    if core.matcher.thresholds.accepts(with_topic.band):
+        return with_topic, about
+    return result, ""
+
+
 def _answer_match(
-    core: Conversation, result: MatchResult, state: UserState, event: Event, _: Gettext
+    core: Conversation,
+    result: MatchResult,
+    state: UserState,
+    event: Event,
+    _: Gettext,
+    follow_up: bool = False,
 ) -> Outcome:
+    if follow_up and result.best:  # read with the last topic: say how it was understood
+        return _answer_first(core, result, state, event, _)
     if result.band is Band.ANSWER and result.best:
         return answers.show_entry(core, result.best.entry_id, state, event)
     if result.band is Band.LIKELY and result.best:
@@ -188,14 +211,6 @@ def _answer_first(
         return shown
     rows = tuple((Button(core.kb.entries[e].title, cb(Action.ANSWER, e)),) for e in others)
     return replace(shown, replies=(*shown.replies, Reply(_("¿O preguntabas por…?"), rows)))
-
-
-def _small_talk(core: Conversation, intent: str, _: Gettext) -> Reply:
-    if intent == "gracias":
-        return Reply(_("¡Con gusto! Si tienes otra pregunta, aquí estoy."), menus.topic_buttons(core.kb, _))
-    if intent == "adios":
-        return Reply(_("¡Cuídate! Aquí estaré cuando me necesites."))
-    return texts.welcome(core.kb, _, first_time=False)
 
 
 def _ask_to_share(_: Gettext) -> Reply:
