@@ -45,6 +45,9 @@ def ensure_venv() -> Path:
     print("Instalando dependencias...", flush=True)
     pip = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
     run_or_exit([*pip, "-e", f"{ROOT}[dev]"])
+    # The question matcher is trained now, so the first `bot ask` or chat answers at once.
+    print("Preparando el buscador de respuestas...", flush=True)
+    run_or_exit([str(python), "-m", "bot", "kb", "cache"])
     STAMP.write_text(wanted_stamp())
     return python
 

@@ -96,3 +96,20 @@ def test_broken_knowledge_is_a_clear_error_not_a_traceback(tmp_path: Path) -> No
         assert result.returncode != 0, args
         assert re.search(r"roto.yaml:\d+: YAML inválido", result.stderr), result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_kb_cache_trains_the_matcher_once_so_ask_only_loads_it(tmp_path: Path) -> None:
+    env = {"BOT_DATA_DIR": str(tmp_path / "data"), "BOT_CACHE_DIR": str(tmp_path / "cache")}
+    built = run("kb", "cache", env=env)
+    assert built.returncode == 0, built.stderr
+    cached = list((tmp_path / "cache").glob("matcher-es-*.pickle"))
+    assert len(cached) == 1
+    stamp = cached[0].stat().st_mtime_ns
+    answered = run("ask", "cuanto me toca de aguinaldo", env=env)
+    assert "LFT 87" in answered.stdout
+    assert cached[0].stat().st_mtime_ns == stamp, "ask read the cache instead of training again"
+    assert not (tmp_path / "data" / "cache").exists()
+    # Without `kb cache` (a knowledge change), the first ask trains and leaves the cache for the next.
+    fresh = {**env, "BOT_CACHE_DIR": str(tmp_path / "fresh")}
+    assert "LFT 87" in run("ask", "cuanto me toca de aguinaldo", env=fresh).stdout
+    assert list((tmp_path / "fresh").glob("matcher-es-*.pickle"))
