@@ -57,18 +57,18 @@ def test_without_token_the_bot_starts_the_terminal_chat(tmp_path: Path) -> None:
     assert "¡Hola!" in result.stdout and "LFT 87" in result.stdout
 
 
-def test_terminal_chat_buttons_are_numbered_options(tmp_path: Path) -> None:
-    # /temas lists the areas; "1" opens the first area; "1" again opens its first entry.
-    result = run("chat", env={"BOT_DATA_DIR": str(tmp_path)}, stdin="/temas\n1\n1\n")
+def test_terminal_chat_buttons_are_lettered_options(tmp_path: Path) -> None:
+    # /temas lists the areas; "a" opens the first area; "a" again opens its first entry.
+    result = run("chat", env={"BOT_DATA_DIR": str(tmp_path)}, stdin="/temas\na\na\n")
     assert result.returncode == 0
-    assert "[1]" in result.stdout and "Elige una pregunta" in result.stdout and "📌" in result.stdout
+    assert "[a]" in result.stdout and "Elige una pregunta" in result.stdout and "📌" in result.stdout
 
 
-@pytest.mark.parametrize("choice", ["1", "2", "3"])
+@pytest.mark.parametrize("choice", ["a", "b", "c"])
 def test_terminal_chat_ambiguous_question_offers_three_answers(tmp_path: Path, choice: str) -> None:
     result = run("chat", env={"BOT_DATA_DIR": str(tmp_path)}, stdin=f"vacaciones y aguinaldo\n{choice}\n")
     offer = result.stdout.split("¿Quisiste decir...?", 1)[1]
-    assert "[3]" in offer.split(">", 1)[0] and "Ninguna de estas" in offer
+    assert "[c]" in offer.split(">", 1)[0] and "Ninguna de estas" in offer
     assert "📌" in offer
 
 
@@ -82,8 +82,19 @@ def test_terminal_chat_survives_bad_input(tmp_path: Path) -> None:
     result = run("chat", env={"BOT_DATA_DIR": str(tmp_path)}, stdin="\n".join(lines) + "\n")
     assert result.returncode == 0, result.stderr
     assert "No conozco ese comando" in result.stdout
-    assert "No tengo una respuesta segura" in result.stdout  # "99" is not an option, so it is read as text
+    assert "No tengo una respuesta segura" in result.stdout  # "99" is read as text, never as an option
     assert result.stdout.count("¡Hola!") >= 2  # still answering after all of it
+
+
+def test_in_the_terminal_a_typed_number_is_a_value_never_an_option(tmp_path: Path) -> None:
+    # The aguinaldo check asks for the pay, then the period (buttons), then the days a week (buttons):
+    # "3" must be 3 days, not the third button ("4 días").
+    lines = ["/calcular", "a", "300", "a", "3"]
+    result = run("chat", env={"BOT_DATA_DIR": str(tmp_path)}, stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    assert "Por día" in result.stdout
+    after_days = result.stdout.rsplit("¿Cuántos días a la semana", 1)[1]
+    assert "Toca uno de los botones" not in after_days and "⚠️" not in after_days
 
 
 def test_broken_knowledge_is_a_clear_error_not_a_traceback(tmp_path: Path) -> None:
