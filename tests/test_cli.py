@@ -124,3 +124,11 @@ def test_kb_cache_trains_the_matcher_once_so_ask_only_loads_it(tmp_path: Path) -
     fresh = {**env, "BOT_CACHE_DIR": str(tmp_path / "fresh")}
     assert "LFT 87" in run("ask", "cuanto me toca de aguinaldo", env=fresh).stdout
     assert list((tmp_path / "fresh").glob("matcher-es-*.pickle"))
+
+
+def test_terminal_chat_a_new_question_leaves_the_calculator_and_it_can_be_resumed(tmp_path: Path) -> None:
+    lines = ["/calcular", "a", "cuánto es el salario mínimo?", "300"]
+    result = run("chat", env={"BOT_DATA_DIR": str(tmp_path)}, stdin="\n".join(lines) + "\n")
+    assert "$315.04" in result.stdout and "en pausa" in result.stdout and "Volver al cálculo" in result.stdout
+    # "300" after leaving is a new message, not the pay: the check waits until she taps "Volver al cálculo".
+    assert "¿Esa cantidad es por día" not in result.stdout

@@ -83,5 +83,12 @@ def privacy_full(_: Gettext) -> str:
 
 
 def privacy_reply(_: Gettext) -> Reply:
+    memory = _(
+        "Por 30 minutos también recuerdo el último tema y los números que me diste (como tu pago o tus "
+        "días de trabajo), para entender tu siguiente pregunta. No guardo tus palabras."
+    )
+    # The half-hour memory of follow-ups (bot/core/context.py) goes right after "what I keep".
+    parts = privacy_full(_).split("\n\n")
+    parts.insert(min(2, len(parts)), memory)
     buttons = ((Button("🗑️ " + _("Borrar todo lo que sabes de mí"), cb(Action.FORGET)),),)
-    return Reply(privacy_full(_), buttons)
+    return Reply("\n\n".join(parts), buttons)

@@ -262,6 +262,7 @@ def test_privacy_notice_says_what_is_kept_and_for_how_long(conversation: Convers
     outcome, _ = run(conversation, Event(EventKind.COMMAND, command="privacidad", at=AT))
     body = text(outcome)
     assert "72 horas" in body and "90 días" in body and "/borrar" in body
+    assert "30 minutos" in body, "the half-hour memory of follow-ups is said too"
 
 
 def test_long_message_is_answered_within_telegram_limits(conversation: Conversation) -> None:
