@@ -151,22 +151,16 @@ def details_reply(
         footer += "\n" + label.format(url=url)
     parts = [rest, note, "⚠️ " + entry.not_verified if entry.not_verified else "", footer]
     text = "\n\n".join(p for p in parts if p)
-    singles: list[Button] = []
+    # One next step (the calculator, the employer's card or a related answer), «¿Te sirvió?», a person.
+    nexts: list[Button] = []
     if entry.calculator and entry.calculator in core.flows:
-        singles.append(
-            Button("🧮 " + _(core.flows[entry.calculator].title), cb(Action.CALCULATE, entry.calculator))
-        )
+        title = _(core.flows[entry.calculator].title)
+        nexts.append(Button("🧮 " + title, cb(Action.CALCULATE, entry.calculator)))
     if "hogar" in entry.audience and entry.id != EMPLOYER_CARD and EMPLOYER_CARD in core.kb.entries:
-        singles.append(Button("📄 " + _("Tarjeta para tu empleadora"), cb(Action.EMPLOYER)))
+        nexts.append(Button("📄 " + _("Tarjeta para tu empleadora"), cb(Action.EMPLOYER)))
     related = [r for r in entry.related if r in core.kb.entries]
-    singles.extend(Button("➡️ " + core.kb.entries[r].title, cb(Action.ANSWER, r)) for r in related)
-    rows: list[tuple[Button, ...]] = [(b,) for b in singles[: MAX_BUTTONS - 2]]
-    rows.append(
-        (
-            Button("📚 " + _("Temas"), cb(Action.TOPICS)),
-            Button("🤝 " + _("Hablar con una persona"), cb(Action.HELP)),
-        )
-    )
+    nexts.extend(Button("➡️ " + core.kb.entries[r].title, cb(Action.ANSWER, r)) for r in related)
+    rows = [row for row in (tuple(nexts[:1]), feedback_buttons(entry.id), (menus.human_button(_),)) if row]
     return Reply(fit(text), tuple(rows), forwardable=entry.id == EMPLOYER_CARD)
 
 
