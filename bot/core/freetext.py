@@ -205,6 +205,8 @@ def _answer_first(
     assert result.best is not None
     entry = core.kb.entries[result.best.entry_id]
     lead = "🔎 " + _("Entendí que preguntas por: {title}.").format(title=entry.title)
+    if entry.title.endswith(("?", "!", ".")):  # "…por: ¿Quién paga el IMSS?." reads badly
+        lead = lead.removesuffix(".")
     shown = answers.show_entry(core, entry.id, state, event, lead=lead)
     others = [c.entry_id for c in result.candidates[1:] if c.entry_id in core.kb.entries]
     if not others:
