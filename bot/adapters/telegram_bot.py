@@ -371,7 +371,8 @@ def build_application(config: Config, service: BotService) -> Application[Any, A
             if gone or stale:
                 log.info("purge: %d users removed, %d unfinished checks dropped", gone, stale)
 
-        application.job_queue.run_repeating(purge, interval=3600, first=30)
+        # Every 10 minutes: the half-hour context of follow-ups must not linger much past its half hour.
+        application.job_queue.run_repeating(purge, interval=600, first=30)
     return application
 
 
