@@ -92,7 +92,7 @@ def _understand(core: Conversation, text: str, state: UserState, event: Event, _
     if in_language is not None:
         return in_language, state
     state = context.remember(state, event, facts=context.facts_in(text))
-    result, about = _match_with_context(core, text, state)
+    result, about = context.read(core, text, state)
     urgent = _urgent(core, text, result)
     if not urgent:
         started = dialogue.prefilled(core, text, result, state, event, about)
@@ -156,21 +156,6 @@ def _urgent(core: Conversation, text: str, result: MatchResult) -> str | None:
         if entry and entry.urgent and candidate.decision >= close:
             return entry.id
     return None
-
-
-def _match_with_context(core: Conversation, text: str, state: UserState) -> tuple[MatchResult, str]:
-    """The question alone, or, for a follow-up the matcher cannot place alone ("¿y en el campo?"), read
-    after the last topic's title. Returns the match and the text it was read as ("" when alone)."""
-    result = core.matcher.match(text)
-    last = core.kb.entries.get(context.topic(state))
-    how = context.follow_up(fold(text))
-    if last is None or how == 0 or (how == 1 and result.band is Band.ANSWER):
-        return result, ""
-    about = f"{last.title} {text}"
-    with_topic = core.matcher.match(about)
-    if core.matcher.thresholds.accepts(with_topic.band):
-        return with_topic, about
-    return result, ""
 
 
 def _answer_match(

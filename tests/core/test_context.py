@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from bot.core import context
 from bot.core.callbacks import Action, cb
 from bot.core.conversation import Conversation
@@ -62,3 +64,21 @@ def test_only_numbers_and_categories_are_kept_and_borrar_drops_them(conversation
     }
     _outcome, forgotten = conversation.handle(Event(EventKind.COMMAND, command="borrar", at=AT), state)
     assert forgotten.context is None
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("cuánto es el salario mínimo?", "¿y en el campo?", "campo-salario-minimo"),
+        ("cuánto es el salario mínimo?", "¿y en una casa?", "hogar-salario-minimo"),
+        ("me corrieron, que me toca?", "¿y si trabajo en una casa?", "hogar-despido"),
+        ("me corrieron, que me toca?", "¿y si renuncio?", "renuncia"),  # names its own topic
+    ],
+)
+def test_follow_ups_about_another_workplace_or_topic(
+    conversation: Conversation, first: str, then: str, expected: str
+) -> None:
+    _said, state = say(conversation, UserState(), first)
+    outcome, _state = conversation.handle(Event(EventKind.TEXT, text=then, at=AT), state)
+    data = [b.data for row in outcome.replies[0].buttons for b in row]
+    assert cb(Action.DETAILS, expected) in data, outcome.replies[0].text
