@@ -48,7 +48,9 @@ def handle(core: Conversation, event: Event, state: UserState) -> Turn:
             return dialogue.text_answer(core, text, state, event)
         note, paused = dialogue.pause(core, state)
         rest = _without_exit_words(text)
-        if len(rest.split()) < 3 and rest != fold(text):  # "salir", "ya no quiero": only leaving
+        if rest == fold(text):
+            outcome, new_state = _understand(core, text, paused, event, _)
+        elif len(rest.split()) < 3:  # "salir", "ya no quiero": only leaving
             outcome, new_state = Outcome((menus.topics(core.kb, _),)), paused
         else:
             outcome, new_state = _understand(core, rest, paused, event, _)
@@ -72,6 +74,8 @@ def _leaves_calculator(core: Conversation, text: str) -> bool:
     folded = fold(text)
     if EXIT_WORDS.match(folded) or folded in core.kb.synonyms.get("charla", {}):
         return True
+    if any(pattern.search(folded) for pattern, _entry in core.urgent_signals):
+        return True  # danger is never taken as a wrong answer
     if any(ch.isdigit() for ch in text):
         return False
     result = core.matcher.match(text)

@@ -97,6 +97,11 @@ def test_an_answer_or_a_mistyped_number_stays_in_the_calculator(chat: Chat) -> N
     assert chat.step() not in ("", "periodo")
 
 
+def test_danger_inside_a_calculator_is_never_taken_as_a_wrong_answer(chat: Chat) -> None:
+    said = chat.type("la señora me pega")
+    assert chat.step() == "" and "911" in said and "Toca uno de los botones" not in said
+
+
 def test_cancelar_still_ends_the_calculator(chat: Chat) -> None:
     chat.command("cancelar")
     assert chat.state.flow is None
