@@ -196,7 +196,9 @@ class Store:
                         (
                             user_key,
                             json.dumps(state.to_dict(), ensure_ascii=False),
-                            stamp if state.flow is not None else None,
+                            # Marks the short-lived parts (a check in progress, the half-hour context)
+                            # for the purge.
+                            stamp if state.flow is not None or state.context is not None else None,
                             stamp,
                         ),
                     )
@@ -372,34 +374,49 @@ class Store:
             )
 
     def purge(
-        self, now: dt.datetime, flow_hours: int = 72, retention_days: int = 90, question_days: int = 30
+        self,
+        now: dt.datetime,
+        flow_hours: int = 72,
+        retention_days: int = 90,
+        question_days: int = 30,
+        memory_minutes: int = 30,
     ) -> tuple[int, int]:
-        """Drop unfinished checks after `flow_hours` idle, whole users after `retention_days` idle, and
-        shared questions after `question_days`."""
+        """Drop the context of follow-ups after `memory_minutes` idle, unfinished checks after `flow_hours`
+        idle, whole users after `retention_days` idle, and shared questions after `question_days`.
+        Returns (users removed, checks dropped)."""
         stamp = now.timestamp()
         oldest_question = (now - dt.timedelta(days=question_days)).date().isoformat()
         flow_cutoff = stamp - flow_hours * 3600
         user_cutoff = stamp - retention_days * 86400
+        dropped = 0
         with self._lock:
             gone = self._db.execute("DELETE FROM users WHERE last_seen < ?", (user_cutoff,)).rowcount
             self._db.execute("DELETE FROM shared_questions WHERE day < ?", (oldest_question,))
-            stale = self._db.execute(
-                "SELECT user_key, state FROM users WHERE flow_updated IS NOT NULL AND flow_updated < ?",
-                (flow_cutoff,),
+            idle = self._db.execute(
+                "SELECT user_key, state, flow_updated FROM users WHERE flow_updated IS NOT NULL "
+                "AND flow_updated < ?",
+                (stamp - memory_minutes * 60,),
             ).fetchall()
-            for user_key, raw in stale:
+            for user_key, raw, updated in idle:
                 state = UserState.from_dict(json.loads(raw))
-                state.flow = None
+                state.context = None
+                if state.flow is not None and updated < flow_cutoff:
+                    state.flow = None
+                    dropped += 1
                 self._db.execute(
-                    "UPDATE users SET state = ?, flow_updated = NULL WHERE user_key = ?",
-                    (json.dumps(state.to_dict(), ensure_ascii=False), user_key),
+                    "UPDATE users SET state = ?, flow_updated = ? WHERE user_key = ?",
+                    (
+                        json.dumps(state.to_dict(), ensure_ascii=False),
+                        updated if state.flow else None,
+                        user_key,
+                    ),
                 )
             day_ago = stamp - 86400
             self._db.execute("DELETE FROM inbox WHERE done = 1 AND received < ?", (day_ago,))
             self._db.execute("DELETE FROM outbox WHERE created < ?", (day_ago,))
             if gone:
                 self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # as in forget(): no old copies
-        return gone, len(stale)
+        return gone, dropped
 
     def counter_rows(self) -> list[tuple[str, str, int]]:
         with self._lock:

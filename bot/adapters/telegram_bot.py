@@ -42,20 +42,10 @@ from bot.adapters.telegram_updates import DUPLICATE, TolerantBot, user_id_of
 from bot.app import BotService
 from bot.config import Config
 from bot.core.events import ChatKind, Event, EventKind, Media
+from bot.core.router import command_menu
 
 log = logging.getLogger(__name__)
 
-COMMAND_MENU = (
-    ("start", "Empezar y ver los temas"),
-    ("temas", "Ver los temas"),
-    ("calcular", "Calcular aguinaldo, vacaciones y más"),
-    ("empleador", "Tarjeta de obligaciones para tu empleadora"),
-    ("ayuda", "Cómo preguntar"),
-    ("idioma", "Cambiar el idioma"),
-    ("privacidad", "Qué guardo y por cuánto tiempo"),
-    ("borrar", "Borrar todo lo que sé de ti"),
-    ("salir", "Borrar esta conversación de la pantalla"),
-)
 DELETABLE_SECONDS = 47 * 3600  # Telegram lets bots delete messages younger than 48 hours
 RECENT_PER_CHAT = 200
 MEDIA_FIELDS = (
@@ -162,14 +152,17 @@ class TelegramAdapter:
                 language_hint=query.from_user.language_code,
             )
             return query.from_user.id, chat_id, event
-        message = update.message  # edited messages are not re-answered as new questions
+        # An edited message is answered as a new one: she corrected her question and waits for the answer.
+        message = update.message or update.edited_message
         if message is None or message.from_user is None or message.from_user.is_bot:
             return None
         group = message.chat.type != ChatType.PRIVATE
         chat = ChatKind.GROUP if group else ChatKind.PRIVATE
         hint = message.from_user.language_code
         user_id, chat_id = message.from_user.id, message.chat.id
-        text = message.text or ""
+        # A photo or a document with a caption: the caption is her question (a photo of a payslip with
+        # "¿esto está bien?"); the picture itself is not read.
+        text = message.text or message.caption or ""
         if text.startswith("/"):
             head, _, args = text[1:].partition(" ")
             name, _, target = head.partition("@")
@@ -216,8 +209,9 @@ class TelegramAdapter:
             await asyncio.to_thread(store.mark_handled, update.update_id)
             return
         user_id, chat_id, event = converted
-        if update.message is not None and event.chat is ChatKind.PRIVATE:
-            self.recent.add(chat_id, update.message.message_id)
+        incoming = update.message or update.edited_message
+        if incoming is not None and event.chat is ChatKind.PRIVATE:
+            self.recent.add(chat_id, incoming.message_id)
         # A millisecond or two of CPU: run inline. A thread hop cost more than it saved, because the GIL
         # and the store's lock made the threads wait on each other.
         outcome, queued = self.service.handle(user_id, event, update.update_id, chat_id)
@@ -319,7 +313,7 @@ def build_application(
         async def set_commands() -> None:
             try:
                 await connection_retries(
-                    partial(application.bot.set_my_commands, [BotCommand(c, d) for c, d in COMMAND_MENU])
+                    partial(application.bot.set_my_commands, [BotCommand(c, d) for c, d in command_menu()])
                 )
             except TelegramError as exc:
                 log.warning("could not set the command menu: %s", type(exc).__name__)
@@ -361,7 +355,8 @@ def build_application(
             if gone or stale:
                 log.info("purge: %d users removed, %d unfinished checks dropped", gone, stale)
 
-        application.job_queue.run_repeating(purge, interval=3600, first=30)
+        # Every 10 minutes: the half-hour context of follow-ups must not linger much past its half hour.
+        application.job_queue.run_repeating(purge, interval=600, first=30)
 
         async def retry(context: ContextTypes.DEFAULT_TYPE) -> None:
             await adapter.sender.retry_due(context.bot)
