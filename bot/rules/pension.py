@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.knowledge.model import KnowledgeBase
+from bot.rules.common import provisional_note
 from bot.rules.result import Amount, Msg, Reason, Result, Verdict
 
 WEEKS_97 = "semanas_pension_ley97"
@@ -244,6 +245,9 @@ def _bienestar(
     return [], []
 
 
+BIENESTAR_AMOUNTS = ("pension_adultos_mayores", "pension_mujeres_bienestar")
+
+
 def pension(case: PensionCase, kb: KnowledgeBase, today: dt.date) -> Result:
     ages = Ages.on(kb, today)
     not_checked = [Msg("Tus semanas exactas: pide tu constancia de semanas cotizadas en el IMSS.")]
@@ -298,4 +302,8 @@ def pension(case: PensionCase, kb: KnowledgeBase, today: dt.date) -> Result:
         next_steps=tuple(steps),
         as_of=today,
         related_entry="pension-ley73" if case.regime is Regime.LAW_73 else "pension-semanas",
+        # The Bienestar amounts are set each January: last year's, until this year's is entered, is marked.
+        provisional_note=provisional_note(
+            kb, today, BIENESTAR_AMOUNTS if amounts else (), ask=Msg("la Secretaría de Bienestar")
+        ),
     )

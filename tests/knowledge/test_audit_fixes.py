@@ -12,7 +12,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from bot.core.conversation import Conversation, is_official
+from bot.core.answers import is_official
+from bot.core.conversation import Conversation
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.render import render
 from bot.matching.matcher import Band

@@ -94,3 +94,13 @@ def test_before_the_bienestar_values_the_imss_answer_still_works(kb: KnowledgeBa
     # The ages of the Bienestar programmes are dated from 2025 on; the Ley 97 weeks go back to 2021.
     result = pension(PensionCase(Regime.LAW_97, age=66, weeks=900), kb, dt.date(2024, 6, 1))
     assert result.verdict is Verdict.YES and result.amounts == ()
+
+
+def test_bienestar_amounts_of_a_year_without_values_are_marked_provisional(kb: KnowledgeBase) -> None:
+    """The Bienestar amounts change each January: in 2027, until its amount is entered, 2026's is shown
+    as provisional (audit #2)."""
+    current = pension(PensionCase(Regime.LAW_97, age=66, weeks=700), kb, TODAY)
+    later = pension(PensionCase(Regime.LAW_97, age=66, weeks=700), kb, dt.date(2027, 3, 1))
+    assert current.amounts and not current.provisional
+    assert later.amounts and later.provisional
+    assert later.provisional_note is not None and "Bienestar" in later.provisional_note.render(str)
