@@ -243,7 +243,9 @@ class TelegramAdapter:
         for reply in outcome.replies:
             audio = None
             if reply.audio is not None and self.service.speaker is not None:
-                audio = await asyncio.to_thread(self.service.speaker.speak, reply.audio.text)
+                audio = await asyncio.to_thread(
+                    self.service.speaker.speak, reply.audio.text, reply.audio.lang
+                )
             try:
                 if audio is not None:
                     send = partial(
