@@ -38,6 +38,7 @@ class Language:
     spanish_name: str
     variant: str = ""
     voice: str = "es-419"  # the espeak-ng voice that reads it
+    voice_name: str = ""  # what that voice is, for the caption, when it is not the Spanish one
     code_verified: bool = False
 
     @property
@@ -58,6 +59,7 @@ def load_languages(path: Path | None = None) -> dict[str, Language]:
             spanish_name=str(item["nombre"]),
             variant=str(item.get("variante", "")),
             voice=str(item.get("voz", "es-419")),
+            voice_name=str(item.get("voz_nombre", "")),
             code_verified=bool(item.get("codigo_verificado", False)),
         )
     return languages

@@ -194,3 +194,22 @@ def test_real_translations_keep_every_number_url_and_citation(conversation: Conv
             if missing:
                 lost.append(f"{code}:{entry_id}: {sorted(missing)}")
     assert not lost
+
+
+def test_every_urgent_entry_is_drafted_in_every_language_with_what_to_do_now_first(
+    conversation: Conversation,
+) -> None:
+    """Emergencies first: each language has each urgent answer, and its first line still says whom to call
+    (the core leads with that line)."""
+    from bot.i18n import LANGUAGES, SOURCE_LANGUAGE
+
+    urgent = [e for e in conversation.kb.entries.values() if e.urgent]
+    assert len(urgent) >= 6
+    for code in LANGUAGES:
+        if code == SOURCE_LANGUAGE:
+            continue
+        for entry in urgent:
+            translated = conversation.content.get(code, entry.id)
+            assert translated is not None, f"{code}: {entry.id} has no current draft"
+            assert "911" in translated.answer.splitlines()[0], f"{code}: {entry.id}"
+            assert translated.phrasings, f"{code}: {entry.id} has no phrasings in the language"

@@ -11,11 +11,13 @@ import numpy as np
 import pytest
 import soundfile
 
+from bot import voice
 from bot.core.callbacks import Action, cb
 from bot.core.conversation import Conversation
 from bot.core.events import Event, EventKind, Media
 from bot.core.state import UserState
-from bot.voice import OPUS_RATE, Speaker, espeak_available, to_ogg_opus
+from bot.i18n import Translator
+from bot.voice import OPUS_RATE, Speaker, espeak_available, reading_note, ssml, to_ogg_opus, voice_for
 
 AT = dt.datetime(2026, 11, 22, 18, tzinfo=dt.UTC)
 needs_espeak = pytest.mark.skipif(not espeak_available(), reason="espeak-ng is not installed")
@@ -34,6 +36,82 @@ def test_wav_becomes_decodable_ogg_opus() -> None:
     samples, rate = soundfile.read(io.BytesIO(ogg))
     assert rate == OPUS_RATE
     assert abs(len(samples) / rate - 0.5) < 0.05
+
+
+def test_voice_notes_are_small_for_people_on_prepaid_data() -> None:
+    """Mono 16 kHz at about 17 kbit/s: a 48 kHz note at libsndfile's default bitrate was ~60 kbit/s."""
+    rng = np.random.default_rng(1)
+    rate = 22_050
+    t = np.arange(5 * rate) / rate
+    noisy = (0.3 * rng.standard_normal(len(t)) * (0.5 + 0.5 * np.sin(2 * np.pi * 3 * t))).astype(np.float32)
+    out = io.BytesIO()
+    soundfile.write(out, noisy, rate, format="WAV")
+    kbits_per_second = len(to_ogg_opus(out.getvalue())) * 8 / 5 / 1000
+    assert kbits_per_second < 24
+
+
+def test_each_language_is_read_by_its_voice_when_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(voice, "installed_voices", lambda: frozenset({"es-419", "nci"}))
+    assert voice_for("nhe") == "nci"
+    assert voice_for("tzo") == voice_for("es") == voice_for("xx") == "es-419"
+    monkeypatch.setattr(voice, "installed_voices", lambda: frozenset({"es-419"}))
+    assert voice_for("nhe") == "es-419", "a configured voice that is missing falls back to Spanish"
+
+
+def test_the_caption_says_which_voice_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    _ = Translator().gettext("es")  # the Spanish wording; the languages' catalogs translate it
+    monkeypatch.setattr(voice, "installed_voices", lambda: frozenset({"es-419", "nci"}))
+    assert reading_note("es", True, _) == ""
+    assert "náhuatl clásico" in reading_note("nhe", True, _) and "no es igual" in reading_note("nhe", True, _)
+    assert "voz en español" in reading_note("tzo", True, _)
+    assert "la escuchas en español" in reading_note("nhe", False, _)
+    monkeypatch.setattr(voice, "installed_voices", lambda: frozenset({"es-419"}))
+    assert "voz en español" in reading_note("nhe", True, _)
+
+
+def test_numbers_are_read_by_the_spanish_voice_in_another_voice() -> None:
+    """The Classical Nahuatl voice garbles 079 with its own numerals: emergency numbers go in Spanish."""
+    text = ssml("xiknotsa 911, 079 opción 1 & <nada>")
+    assert text.startswith("<speak>") and text.endswith("</speak>")
+    for number in ("911", "079", "1"):
+        assert f'<voice name="es-419">{number}</voice>' in text
+    assert "&amp;" in text and "&lt;nada&gt;" in text
+
+
+@needs_espeak
+def test_a_typical_answer_is_a_small_voice_note(conversation: Conversation, tmp_path: Path) -> None:
+    entry = conversation.kb.entries["aguinaldo"]
+    audio = Speaker(tmp_path).speak(entry.answer)
+    assert audio is not None
+    samples, rate = soundfile.read(io.BytesIO(audio))
+    assert len(samples) / rate > 20 and len(audio) < 120_000, "was ~290 KB before"
+
+
+@needs_espeak
+def test_nahuatl_is_read_by_the_classical_nahuatl_voice_with_numbers_in_spanish(tmp_path: Path) -> None:
+    if "nci" not in voice.installed_voices():
+        pytest.skip("this espeak-ng has no Classical Nahuatl voice")
+    speaker = Speaker(tmp_path)
+    nahuatl = speaker.speak("Tla tiitstok ipan owijkayotl axkan, xiknotsa 911.", "nhe")
+    spanish = speaker.speak("Tla tiitstok ipan owijkayotl axkan, xiknotsa 911.", "es")
+    assert nahuatl is not None and spanish is not None and nahuatl != spanish
+    assert len(list(tmp_path.glob("*.ogg"))) == 2, "cached per voice"
+
+
+@pytest.mark.xfail(
+    strict=True, reason="core wiring pending: _listen must pass the text's language and caption"
+)
+def test_an_untranslated_answer_is_read_by_the_spanish_voice(conversation: Conversation) -> None:
+    """For the lead: bot/core/conversation.py _listen should build Audio with "es" when no translation
+    exists, and the caption line from bot.voice.reading_note (then remove this xfail)."""
+    loud = dataclasses.replace(conversation, voice_available=True)
+    state = UserState(lang="nhe", lang_chosen=True)
+    untranslated = next(e for e in conversation.kb.entries if conversation.content.get("nhe", e) is None)
+    outcome, _ = loud.handle(Event(EventKind.BUTTON, data=cb(Action.LISTEN, untranslated), at=AT), state)
+    assert outcome.replies[0].audio is not None and outcome.replies[0].audio.lang == "es"
+    translated, _ = loud.handle(Event(EventKind.BUTTON, data=cb(Action.LISTEN, "aguinaldo"), at=AT), state)
+    if "nci" in voice.installed_voices():
+        assert "náhuatl clásico" in translated.replies[0].text
 
 
 @needs_espeak

@@ -119,7 +119,7 @@ class Sender:
         )
         speaker = self.service.speaker
         if reply.audio is not None and speaker is not None:
-            audio = await asyncio.to_thread(speaker.speak, reply.audio.text)
+            audio = await asyncio.to_thread(speaker.speak, reply.audio.text, reply.audio.lang)
             if audio is not None:
                 call = partial(
                     bot.send_voice, chat_id, audio, caption=reply.text[:1024], reply_markup=markup(reply)

@@ -22,6 +22,7 @@ from bot.knowledge.loader import DEFAULT_DIR, Problem, load_knowledge
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.render import placeholders, render
 from bot.matching.normalize import Normalizer
+from bot.matching.urgent import signal_problems
 
 LAW_DIR = Path(__file__).resolve().parents[3] / "shared" / "law"
 CHECKED_LAWS = ("LFT", "LSS", "LFPED", "LFPDPPP")
@@ -236,6 +237,7 @@ def main(directory: Path = DEFAULT_DIR, today: dt.date | None = None, law_dir: P
     today = today or dt.date.today()
     kb, problems = load_knowledge(directory)
     problems += check(kb, today, law_dir)
+    problems += signal_problems(kb)  # danger words in the other languages point to urgent entries
     errors = [p for p in problems if not p.warning]
     for problem in sorted(problems, key=lambda p: (str(p.path), p.line)):
         print(problem, file=sys.stderr if not problem.warning else sys.stdout)
