@@ -25,7 +25,8 @@ SURE_ALONE = 0.5  # a decision value this high names its own topic ("¿y si renu
 _FACTS = prefill.combine(
     prefill.work, prefill.wage, prefill.days_per_week, prefill.years_of_service, prefill.ending
 )
-_SAFE_VALUE = re.compile(r"^\$?[a-z0-9.,]{1,12}$")  # a number or a category word: nothing she could be named by
+# A number or a category word: nothing she could be named by.
+_SAFE_VALUE = re.compile(r"^\$?[a-z0-9.,]{1,12}$")
 _FOLLOW_UP = re.compile(r"^(y|e|pero|entonces|o sea|tambien|y si|y en|y con|y cuando|y cuanto|y que)\b")
 
 
