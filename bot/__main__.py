@@ -211,7 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"Error de configuración: {exc}", file=sys.stderr)
         return 2
-    setup_logging(config.log_level)
+    setup_logging(config.log_level, config.log_format)
     func: Callable[[Config, argparse.Namespace], int] = getattr(args, "func", _default)
     try:
         return func(config, args)

@@ -40,6 +40,9 @@ from bot.app import BotService
 from bot.config import Config
 from bot.core.events import ChatKind, Event, EventKind, Media
 from bot.core.replies import Outcome, Reply
+from bot.ops import http as ops_http
+from bot.ops import metrics
+from bot.ops.polling import ObservedPollingRequest
 
 log = logging.getLogger(__name__)
 
@@ -131,10 +134,13 @@ async def with_retries(call: Callable[[], Awaitable[T]], attempts: int = SEND_AT
         try:
             return await call()
         except BadRequest:
+            metrics.send_failed("bad_request")
             raise
         except NetworkError:
             if attempt == attempts - 1:
+                metrics.send_failed("network")
                 raise
+            metrics.send_retried()
             await asyncio.sleep(min(8.0, 0.25 * 2**attempt) * random.uniform(0.5, 1.5))
     raise AssertionError("unreachable")
 
@@ -206,6 +212,7 @@ class TelegramAdapter:
         return user_id, chat_id, Event(EventKind.MEDIA, media=Media.OTHER, chat=chat, language_hint=hint)
 
     # ---------------------------------------------------------------- handlers
+    @metrics.timed_update
     async def on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if update.my_chat_member is not None:
             await self._on_membership(update)
@@ -225,6 +232,7 @@ class TelegramAdapter:
         # A millisecond or two of CPU: run inline. A thread hop cost more than it saved, because the GIL
         # and the store's lock made the threads wait on each other.
         outcome = self.service.process(user_id, event)
+        metrics.outcome(outcome.counters)
         await self.send(context, chat_id, outcome, user_id)
 
     async def _on_membership(self, update: Update) -> None:
@@ -257,9 +265,11 @@ class TelegramAdapter:
                     send = partial(context.bot.send_message, chat_id, reply.text, reply_markup=_markup(reply))
                 sent = await with_retries(send)
             except Forbidden:
+                metrics.send_failed("forbidden")
                 # The user blocked the bot (403): nothing of theirs should outlive that.
                 await self._forget(user_id)
                 return
+            metrics.reply_sent()
             if not outcome.wipe_chat:
                 self.recent.add(chat_id, sent.message_id)
 
@@ -343,7 +353,7 @@ def build_application(config: Config, service: BotService) -> Application[Any, A
 
     builder = builder.request(
         AiohttpRequest(connection_pool_size=MAX_CONCURRENT_UPDATES + 8)
-    ).get_updates_request(AiohttpRequest(connection_pool_size=1, read_timeout=30.0))
+    ).get_updates_request(ObservedPollingRequest(connection_pool_size=1, read_timeout=30.0))
 
     async def post_stop(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         # Start-up chores still running at shutdown (a quick restart) are cancelled, not left dangling.
@@ -366,6 +376,7 @@ def build_application(config: Config, service: BotService) -> Application[Any, A
                 log.info("purge: %d users removed, %d unfinished checks dropped", gone, stale)
 
         application.job_queue.run_repeating(purge, interval=3600, first=30)
+    ops_http.attach(application, config, service.store.path)
     return application
 
 
