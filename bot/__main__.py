@@ -1,4 +1,4 @@
-"""Command line: `python -m bot [run|chat|ask|kb|i18n|link|report|calc] ...`."""
+"""Command line: `python -m bot [run|chat|ask|kb|i18n|link|report|calc|backup|restore] ...`."""
 
 from __future__ import annotations
 
@@ -140,6 +140,25 @@ def _content_i18n(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def _backup(config: Config, args: argparse.Namespace) -> int:
+    from bot.ops import backup
+
+    try:
+        if args.command == "backup":
+            summary = backup.backup(config.data_dir, args.file)
+            print(f"copia de {summary.users} usuarios ({summary.size // 1024} KB) en {summary.path}")
+            print("secret.key no va en la copia: guárdala aparte (sin ella las claves no se reconocen)")
+            return 0
+        summary, aside = backup.restore(config.data_dir, args.file, args.force)
+    except backup.BackupError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if aside is not None:
+        print(f"la base de datos anterior quedó en {aside}")
+    print(f"restaurados {summary.users} usuarios en {summary.path}")
+    return 0
+
+
 def _default(config: Config, args: argparse.Namespace) -> int:
     return (_run if config.telegram_token else _chat)(config, args)
 
@@ -197,6 +216,13 @@ def parser() -> argparse.ArgumentParser:
         "campos", nargs=argparse.REMAINDER, help="--campo valor ... [--json] [--fecha AAAA-MM-DD]"
     )
     calc.set_defaults(func=_calc)
+    back = sub.add_parser("backup", help="copia segura de la base de datos, aun con el bot corriendo")
+    back.add_argument("file", type=Path, help="archivo de la copia (o carpeta: se le pone fecha y hora)")
+    back.set_defaults(func=_backup)
+    rest = sub.add_parser("restore", help="pone una copia en lugar de la base de datos (guarda la anterior)")
+    rest.add_argument("file", type=Path, help="la copia hecha con backup")
+    rest.add_argument("--force", action="store_true", help="aunque el bot esté corriendo")
+    rest.set_defaults(func=_backup)
     return p
 
 
