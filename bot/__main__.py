@@ -145,7 +145,8 @@ def _backup(config: Config, args: argparse.Namespace) -> int:
 
     try:
         if args.command == "backup":
-            summary = backup.backup(config.data_dir, args.file)
+            folder = str(args.file).endswith(("/", os.sep))
+            summary = backup.backup(config.data_dir, Path(args.file), into_folder=folder)
             print(f"copia de {summary.users} usuarios ({summary.size // 1024} KB) en {summary.path}")
             print("secret.key no va en la copia: guárdala aparte (sin ella las claves no se reconocen)")
             return 0
@@ -217,7 +218,7 @@ def parser() -> argparse.ArgumentParser:
     )
     calc.set_defaults(func=_calc)
     back = sub.add_parser("backup", help="copia segura de la base de datos, aun con el bot corriendo")
-    back.add_argument("file", type=Path, help="archivo de la copia (o carpeta: se le pone fecha y hora)")
+    back.add_argument("file", help="archivo de la copia (o carpeta, o ruta terminada en /: con fecha y hora)")
     back.set_defaults(func=_backup)
     rest = sub.add_parser("restore", help="pone una copia en lugar de la base de datos (guarda la anterior)")
     rest.add_argument("file", type=Path, help="la copia hecha con backup")

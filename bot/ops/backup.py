@@ -106,11 +106,14 @@ def _summary(path: Path) -> Summary:
     return Summary(path, users, path.stat().st_size)
 
 
-def backup(data_dir: Path, target: Path) -> Summary:
+def backup(data_dir: Path, target: Path, into_folder: bool = False) -> Summary:
+    """Copies the database to `target`, or into the folder `target` under a dated name when it is a
+    folder or `into_folder` is set (a missing folder is created, readable by its owner only)."""
     source = data_dir / DB_FILE
     if not source.is_file():
         raise BackupError(f"no hay base de datos en {source} (revisa BOT_DATA_DIR)")
-    if target.is_dir():
+    if into_folder or target.is_dir():
+        target.mkdir(mode=0o700, parents=True, exist_ok=True)
         target = target / f"state-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}.db"
     target.parent.mkdir(parents=True, exist_ok=True)
     _copy(source, target)

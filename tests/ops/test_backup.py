@@ -109,10 +109,11 @@ def test_the_command_line(
     store = Store(tmp_path / "data")
     store.save("u", state_of(3), NOW)
     store.close()
-    (tmp_path / "copias").mkdir()
-    assert main(["backup", str(tmp_path / "copias")]) == 0
+    assert main(["backup", str(tmp_path / "copias") + "/"]) == 0  # a missing folder, named as one
     assert "copia de 1 usuarios" in capsys.readouterr().out
     (copy,) = (tmp_path / "copias").glob("state-*.db")
+    assert (tmp_path / "copias").stat().st_mode & 0o777 == 0o700
+    assert copy.stat().st_mode & 0o777 == 0o600
     assert main(["restore", str(copy)]) == 0
     out = capsys.readouterr().out
     assert "before-restore" in out and "restaurados 1 usuarios" in out
