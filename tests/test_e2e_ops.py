@@ -69,7 +69,13 @@ async def test_health_metrics_and_json_logs(standin: BotApiStandIn, tmp_path: Pa
         for text in questions:
             await standin.push(botapi.message(text, 411))
         await wait_answers(standin, 411, len(questions), timeout=60)
-        status, metrics = await get(port, "/metrics")
+        # A question may get a second message (the offer to share it): read /metrics once the count of
+        # replies it reports and the messages the stand-in received agree.
+        for _ in range(50):
+            status, metrics = await get(port, "/metrics")
+            if sample(metrics, "bot_replies_sent_total") == len(standin.sent("sendMessage", 411)):
+                break
+            await asyncio.sleep(0.2)
         assert status == 200
         assert sample(metrics, "bot_updates_total") >= len(questions)
         assert sample(metrics, "bot_replies_sent_total") == len(standin.sent("sendMessage", 411))
@@ -96,3 +102,27 @@ async def test_health_metrics_and_json_logs(standin: BotApiStandIn, tmp_path: Pa
     assert any(e["logger"] == "bot.ops.http" and "/healthz" in e["message"] for e in entries)
     assert all({"time", "level", "logger", "message"} <= set(e) for e in entries)
     assert "aguinaldo" not in bot.logs()
+
+
+async def test_webhook_health_and_a_vanished_data_folder(standin: BotApiStandIn, tmp_path: Path) -> None:
+    webhook_port, http_port = free_port(), free_port()
+    data = tmp_path / "data"
+    bot = await start_bot(
+        standin,
+        data,
+        WEBHOOK_URL=f"http://127.0.0.1:{webhook_port}/hook",
+        WEBHOOK_SECRET="s3cret",
+        WEBHOOK_LISTEN="127.0.0.1",
+        WEBHOOK_PORT=str(webhook_port),
+        BOT_HTTP_PORT=str(http_port),
+    )
+    try:
+        assert (await wait_status(http_port, 200)).startswith("ok: webhook")
+        # The data volume disappears under the running bot (root ignores permissions, so a chmod would
+        # not fail here): /healthz must say so, and recover when it is back.
+        data.rename(tmp_path / "moved")
+        assert "carpeta de datos" in await wait_status(http_port, 503)
+        (tmp_path / "moved").rename(data)
+        await wait_status(http_port, 200)
+    finally:
+        await stop_bot(bot)
