@@ -10,17 +10,19 @@ ENV PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PATH=/opt/venv/bin:$PATH
 
+# Dependencies first, in their own layer: a change to the code or the knowledge does not reinstall them.
+# The test suites of numpy, scipy, scikit-learn... are about 75 MB that the bot never imports.
 COPY requirements.lock /tmp/requirements.lock
+RUN python -m venv /opt/venv \
+    && pip install --no-cache-dir --require-hashes -r /tmp/requirements.lock \
+    && find /opt/venv/lib -type d \( -name tests -o -name test \) -prune -exec rm -rf {} + \
+    && python -m pip uninstall --yes pip setuptools
+
 WORKDIR /app
 COPY bot ./bot
 COPY knowledge ./knowledge
 COPY locales ./locales
-# The test suites of numpy, scipy, scikit-learn... are about 75 MB that the bot never imports.
-RUN python -m venv /opt/venv \
-    && pip install --no-cache-dir --require-hashes -r /tmp/requirements.lock \
-    && find /opt/venv/lib -type d \( -name tests -o -name test \) -prune -exec rm -rf {} + \
-    && python -m pip uninstall --yes pip setuptools \
-    && python -m bot i18n compile --quiet \
+RUN python -m bot i18n compile --quiet \
     && python -m bot kb check \
     && python -m compileall -q bot
 
