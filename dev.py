@@ -26,8 +26,8 @@ STAMP = VENV / ".cerrando-brechas-installed"
 LOCK = ROOT / "requirements.lock"
 UNLOCKED = VENV / ".cerrando-brechas-unlocked"  # present when the lock could not be installed here
 LOCK_COMMAND = [
-    *("-m", "uv", "pip", "compile", "pyproject.toml", "--generate-hashes", "--universal"),
-    *("--python-version", "3.11", "--no-header", "--quiet", "-o"),
+    *("-m", "uv", "pip", "compile", "pyproject.toml", "--extra", "postgres"),
+    *("--generate-hashes", "--universal", "--python-version", "3.11", "--no-header", "--quiet", "-o"),
 ]
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from bot.core.counters import tag
 from bot.core.state import FlowState, UserState
 from bot.ops import backup, metrics
-from bot.ops.health import Health
+from bot.ops.health import Health, problem_of
 from bot.storage import Store
 
 USERS = 100_000
@@ -73,7 +73,7 @@ def main() -> None:
         store = Store(root / "data")
         fill(store)
         metrics.polled()
-        health = Health(store.path)
+        health = Health(problem_of(store))
         times = []
         for _ in range(50):
             started = time.perf_counter()

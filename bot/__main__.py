@@ -143,6 +143,9 @@ def _content_i18n(config: Config, args: argparse.Namespace) -> int:
 def _backup(config: Config, args: argparse.Namespace) -> int:
     from bot.ops import backup
 
+    if config.database_url:
+        print("backup y restore son para SQLite; con DATABASE_URL usa pg_dump y pg_restore", file=sys.stderr)
+        return 2
     try:
         if args.command == "backup":
             folder = str(args.file).endswith(("/", os.sep))

@@ -23,7 +23,7 @@ from bot.matching.language_guess import LanguageGuesser
 from bot.matching.matcher import LazyMatcher, Matcher
 from bot.matching.normalize import Normalizer
 from bot.privacy import Pseudonymizer, load_secret
-from bot.storage import Store
+from bot.store_api import StateStore, open_store
 from bot.voice import Speaker
 
 MATCHING_CODE = ("matcher.py", "normalize.py", "stopwords.py", "audience.py", "classifier.py", "sparse.py")
@@ -135,7 +135,7 @@ class BotService:
     """One user's event through the core, with their state loaded before and saved before replying."""
 
     conversation: Conversation
-    store: Store
+    store: StateStore
     pseudonyms: Pseudonymizer
     speaker: Speaker | None = None
 
@@ -148,7 +148,7 @@ class BotService:
             speaker.available,
             config.data_dir / "cache",
         )
-        store = Store(config.data_dir)
+        store = open_store(config)
         return cls(
             conversation, store, Pseudonymizer(load_secret(config.data_dir, config.bot_secret)), speaker
         )

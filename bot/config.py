@@ -43,6 +43,7 @@ class Config:
     http_port: int | None = None  # health and metrics server; None: off
     http_listen: str = "127.0.0.1"
     health_poll_age: int = 60  # seconds since the last successful getUpdates before /healthz fails
+    database_url: str | None = None  # PostgreSQL instead of SQLite in data_dir
 
     @property
     def api_base_url(self) -> str | None:
@@ -138,6 +139,9 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
     http_port = _int(env, "BOT_HTTP_PORT", 0, 1, 65535) or None
     if http_port is not None and webhook_url and http_port == webhook_port:
         raise ConfigError("BOT_HTTP_PORT", f"no puede ser el mismo puerto que WEBHOOK_PORT ({webhook_port})")
+    database_url = _clean(env, "DATABASE_URL")
+    if database_url is not None and urlparse(database_url).scheme not in ("postgresql", "postgres"):
+        raise ConfigError("DATABASE_URL", "debe empezar con postgresql:// (solo se admite PostgreSQL)")
     return Config(
         telegram_token=token,
         telegram_base_url=_url(env, "TELEGRAM_BASE_URL", https_only=False),
@@ -156,4 +160,5 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         http_port=http_port,
         http_listen=_host(env, "BOT_HTTP_LISTEN", "127.0.0.1"),
         health_poll_age=_int(env, "BOT_HEALTH_POLL_AGE", 60, 5, 3600),
+        database_url=database_url,
     )

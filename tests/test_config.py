@@ -72,6 +72,7 @@ def test_operations_settings_default_to_off_and_text() -> None:
         ({"BOT_HTTP_LISTEN": "0.0.0.0 8080"}, "BOT_HTTP_LISTEN"),
         ({"BOT_LOG_FORMAT": "xml"}, "BOT_LOG_FORMAT"),
         ({"BOT_HEALTH_POLL_AGE": "1"}, "BOT_HEALTH_POLL_AGE"),
+        ({"DATABASE_URL": "mysql://db/bot"}, "DATABASE_URL"),
         (
             {
                 "WEBHOOK_URL": "https://bot.example.org/tg",
@@ -87,3 +88,9 @@ def test_bad_operations_settings_name_the_variable(env: dict[str, str], variable
     with pytest.raises(ConfigError) as error:
         load_config(env)
     assert error.value.variable == variable
+
+
+def test_database_url_chooses_postgresql() -> None:
+    assert load_config({}).database_url is None
+    url = "postgresql://bot@db.internal/cerrando"
+    assert load_config({"DATABASE_URL": url}).database_url == url

@@ -376,7 +376,7 @@ def build_application(config: Config, service: BotService) -> Application[Any, A
                 log.info("purge: %d users removed, %d unfinished checks dropped", gone, stale)
 
         application.job_queue.run_repeating(purge, interval=3600, first=30)
-    ops_http.attach(application, config, service.store.path)
+    ops_http.attach(application, config, service.store)
     return application
 
 

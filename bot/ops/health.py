@@ -46,9 +46,20 @@ def store_problem(db_path: Path) -> str | None:
     return None
 
 
+def problem_of(store: object) -> Callable[[], str | None]:
+    """The store's own check when it has one (PostgreSQL), otherwise the SQLite file check."""
+    own = getattr(store, "problem", None)
+    if callable(own):
+        return own  # type: ignore[no-any-return]
+    path = getattr(store, "path", None)
+    if not isinstance(path, Path):
+        raise TypeError(f"cannot check a {type(store).__name__}")
+    return lambda: store_problem(path)
+
+
 @dataclass
 class Health:
-    db_path: Path
+    store_problem: Callable[[], str | None]
     max_poll_age: float = 60.0
     # Webhook mode: whether PTB's webhook server is running. None: long polling.
     webhook_running: Callable[[], bool] | None = None
@@ -65,7 +76,7 @@ class Health:
 
     def check(self) -> tuple[bool, str]:
         """(healthy, one line). Blocking (SQLite): call it from a thread."""
-        problems = [p for p in (self.updates_problem(), store_problem(self.db_path)) if p]
+        problems = [p for p in (self.updates_problem(), self.store_problem()) if p]
         if problems:
             return False, "; ".join(problems)
         mode = "webhook" if self.webhook_running is not None else "polling"

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import Any
 
 from aiohttp import web
@@ -17,7 +16,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from bot.config import Config
 from bot.ops import metrics
-from bot.ops.health import Health
+from bot.ops.health import Health, problem_of
 
 log = logging.getLogger(__name__)
 CHECK_TIMEOUT = 5.0
@@ -83,7 +82,7 @@ def _chain(
     return chained
 
 
-def attach(application: App, config: Config, db_path: Path) -> HttpServer | None:
+def attach(application: App, config: Config, store: object) -> HttpServer | None:
     """Watches the update queue; with BOT_HTTP_PORT, also serves /healthz and /metrics from before the
     application's own post_init until after its post_shutdown."""
     metrics.watch_queue(application.update_queue.qsize)
@@ -93,7 +92,8 @@ def attach(application: App, config: Config, db_path: Path) -> HttpServer | None
     def webhook_running() -> bool:
         return application.updater is not None and bool(application.updater.running)
 
-    health = Health(db_path, float(config.health_poll_age), webhook_running if config.webhook_url else None)
+    webhook = webhook_running if config.webhook_url else None
+    health = Health(problem_of(store), float(config.health_poll_age), webhook)
     server = HttpServer(health, config.http_listen, config.http_port)
     application.post_init = _chain(application.post_init, server.start, first=True)
     application.post_shutdown = _chain(application.post_shutdown, server.stop, first=False)

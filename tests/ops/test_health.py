@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.ops import health, metrics
-from bot.ops.health import Health, store_problem
+from bot.ops.health import Health, problem_of, store_problem
 from bot.storage import Store
 
 
@@ -50,7 +50,7 @@ def test_polling_health_follows_the_last_successful_get_updates(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(metrics, "_last_poll", None)
-    check = Health(db, max_poll_age=60)
+    check = Health(lambda: store_problem(db), max_poll_age=60)
     healthy, reason = check.check()
     assert not healthy and "todavía" in reason
     metrics.polled()
@@ -62,8 +62,23 @@ def test_polling_health_follows_the_last_successful_get_updates(
 
 def test_webhook_health_asks_whether_the_server_runs(db: Path) -> None:
     running = [True]
-    check = Health(db, webhook_running=lambda: running[0])
+    check = Health(lambda: store_problem(db), webhook_running=lambda: running[0])
     assert check.check()[0]
     running[0] = False
     healthy, reason = check.check()
     assert not healthy and reason.startswith("webhook")
+
+
+def test_a_store_with_its_own_check_is_asked_directly(db: Path) -> None:
+    class Remote:
+        def problem(self) -> str | None:
+            return "PostgreSQL no responde"
+
+    assert problem_of(Remote())() == "PostgreSQL no responde"
+    store = Store(db.parent)
+    try:
+        assert problem_of(store)() is None
+    finally:
+        store.close()
+    with pytest.raises(TypeError):
+        problem_of(object())

@@ -7,7 +7,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from bot.config import load_config
 from bot.ops import metrics
-from bot.ops.health import Health
+from bot.ops.health import Health, problem_of
 from bot.ops.http import attach, make_app
 from bot.storage import Store
 
@@ -16,7 +16,7 @@ async def test_healthz_and_metrics(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     store = Store(tmp_path)
     store.close()
     monkeypatch.setattr(metrics, "_last_poll", None)
-    async with TestClient(TestServer(make_app(Health(store.path)))) as client:
+    async with TestClient(TestServer(make_app(Health(problem_of(store))))) as client:
         response = await client.get("/healthz")
         assert response.status == 503
         assert "getUpdates" in await response.text()
@@ -47,8 +47,10 @@ class FakeApplication:
 
 def test_attach_is_off_without_a_port_and_chains_the_hooks_with_one(tmp_path: Path) -> None:
     app = FakeApplication()
-    assert attach(app, load_config({}), tmp_path / "state.db") is None
+    store = Store(tmp_path)
+    store.close()
+    assert attach(app, load_config({}), store) is None
     assert app.post_init is None
-    server = attach(app, load_config({"BOT_HTTP_PORT": "8089"}), tmp_path / "state.db")
+    server = attach(app, load_config({"BOT_HTTP_PORT": "8089"}), store)
     assert server is not None and (server.listen, server.port) == ("127.0.0.1", 8089)
     assert app.post_init is not None and app.post_shutdown is not None
