@@ -3,14 +3,17 @@
 
     python3 dev.py bot [ARGS...]    starts the bot (terminal chat without TELEGRAM_TOKEN, Telegram with it)
     python3 dev.py test [ARGS...]   runs ruff, mypy and the whole pytest suite (ARGS go to pytest)
+    python3 dev.py lock             regenerates requirements.lock (pinned versions with hashes)
 
-On first use (and whenever pyproject.toml changes) it creates `.venv` and installs the project into it,
-so a fresh clone needs no other step.
+On first use (and whenever pyproject.toml or requirements.lock changes) it creates `.venv` and installs
+the project into it, the run-time dependencies at the versions of requirements.lock, so a fresh clone
+needs no other step.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import subprocess
 import sys
@@ -20,6 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".cerrando-brechas-installed"
+LOCK = ROOT / "requirements.lock"
+UNLOCKED = VENV / ".cerrando-brechas-unlocked"  # present when the lock could not be installed here
+LOCK_COMMAND = [
+    *("-m", "uv", "pip", "compile", "pyproject.toml", "--extra", "postgres"),
+    *("--generate-hashes", "--universal", "--python-version", "3.11", "--no-header", "--quiet", "-o"),
+]
 
 
 def venv_python() -> Path:
@@ -29,8 +38,10 @@ def venv_python() -> Path:
 
 
 def wanted_stamp() -> str:
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    return f"{digest} {sys.version_info.major}.{sys.version_info.minor}"
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
+    if LOCK.exists():
+        digest.update(LOCK.read_bytes())
+    return f"{digest.hexdigest()} {sys.version_info.major}.{sys.version_info.minor}"
 
 
 def ensure_venv() -> Path:
@@ -44,6 +55,12 @@ def ensure_venv() -> Path:
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     print("Instalando dependencias...", flush=True)
     pip = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+    UNLOCKED.unlink(missing_ok=True)
+    if LOCK.exists():
+        locked = subprocess.run([*pip, "--require-hashes", "-r", str(LOCK)], cwd=ROOT, check=False)
+        if locked.returncode != 0:
+            print("requirements.lock no se pudo instalar aquí; se instalan versiones sin fijar.", flush=True)
+            UNLOCKED.write_text("requirements.lock could not be installed on this platform\n")
     run_or_exit([*pip, "-e", f"{ROOT}[dev]"])
     # The question matcher is trained now, so the first `bot ask` or chat answers at once.
     # Not fatal: with a broken knowledge file the tests must still run and say what is wrong.
@@ -60,11 +77,22 @@ def run_or_exit(cmd: list[str]) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"bot", "test"}:
+    if not argv or argv[0] not in {"bot", "test", "lock"}:
         print(__doc__)
         return 2
     python = str(ensure_venv())
     command, rest = argv[0], argv[1:]
+    if command == "lock":
+        run_or_exit([python, "-m", "pip", "install", "--disable-pip-version-check", "-q", "uv"])
+        lock = LOCK.with_suffix(".tmp")
+        run_or_exit([python, *LOCK_COMMAND, str(lock)])
+        # The comment block at the top of the old lock (how to regenerate it) is kept.
+        old = LOCK.read_text().splitlines(keepends=True) if LOCK.exists() else []
+        header = "".join(itertools.takewhile(lambda line: line.startswith("#"), old))
+        LOCK.write_text(header + lock.read_text())
+        lock.unlink()
+        print(f"{LOCK.name} regenerado; revisa el diff y ejecuta python3 dev.py test")
+        return 0
     if command == "bot":
         run_or_exit([python, "-m", "bot", "i18n", "compile", "--quiet"])
         os.chdir(ROOT)

@@ -1,4 +1,4 @@
-"""Command line: `python -m bot [run|chat|ask|kb|i18n|link|report|calc] ...`."""
+"""Command line: `python -m bot [run|chat|ask|kb|i18n|link|report|calc|backup|restore] ...`."""
 
 from __future__ import annotations
 
@@ -149,6 +149,29 @@ def _content_i18n(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def _backup(config: Config, args: argparse.Namespace) -> int:
+    from bot.ops import backup
+
+    if config.database_url:
+        print("backup y restore son para SQLite; con DATABASE_URL usa pg_dump y pg_restore", file=sys.stderr)
+        return 2
+    try:
+        if args.command == "backup":
+            folder = str(args.file).endswith(("/", os.sep))
+            summary = backup.backup(config.data_dir, Path(args.file), into_folder=folder)
+            print(f"copia de {summary.users} usuarios ({summary.size // 1024} KB) en {summary.path}")
+            print("secret.key no va en la copia: guárdala aparte (sin ella las claves no se reconocen)")
+            return 0
+        summary, aside = backup.restore(config.data_dir, args.file, args.force)
+    except backup.BackupError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if aside is not None:
+        print(f"la base de datos anterior quedó en {aside}")
+    print(f"restaurados {summary.users} usuarios en {summary.path}")
+    return 0
+
+
 def _default(config: Config, args: argparse.Namespace) -> int:
     return (_run if config.telegram_token else _chat)(config, args)
 
@@ -207,6 +230,13 @@ def parser() -> argparse.ArgumentParser:
         "campos", nargs=argparse.REMAINDER, help="--campo valor ... [--json] [--fecha AAAA-MM-DD]"
     )
     calc.set_defaults(func=_calc)
+    back = sub.add_parser("backup", help="copia segura de la base de datos, aun con el bot corriendo")
+    back.add_argument("file", help="archivo de la copia (o carpeta, o ruta terminada en /: con fecha y hora)")
+    back.set_defaults(func=_backup)
+    rest = sub.add_parser("restore", help="pone una copia en lugar de la base de datos (guarda la anterior)")
+    rest.add_argument("file", type=Path, help="la copia hecha con backup")
+    rest.add_argument("--force", action="store_true", help="aunque el bot esté corriendo")
+    rest.set_defaults(func=_backup)
     return p
 
 
@@ -221,7 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"Error de configuración: {exc}", file=sys.stderr)
         return 2
-    setup_logging(config.log_level)
+    setup_logging(config.log_level, config.log_format)
     func: Callable[[Config, argparse.Namespace], int] = getattr(args, "func", _default)
     try:
         return func(config, args)

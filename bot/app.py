@@ -27,7 +27,8 @@ from bot.matching.language_guess import LanguageGuesser
 from bot.matching.matcher import LazyMatcher, Matcher
 from bot.matching.normalize import Normalizer
 from bot.privacy import Pseudonymizer, load_secret
-from bot.storage import Delivery, Store
+from bot.storage import Delivery
+from bot.store_api import StateStore, open_store
 from bot.voice import Speaker
 
 log = logging.getLogger(__name__)
@@ -140,7 +141,7 @@ class BotService:
     """One user's event through the core, with their state loaded before and saved before replying."""
 
     conversation: Conversation
-    store: Store
+    store: StateStore
     pseudonyms: Pseudonymizer
     speaker: Speaker | None = None
     _last_storage_error: float = -1e9
@@ -154,7 +155,7 @@ class BotService:
             speaker.available,
             config.matcher_cache,
         )
-        store = Store(config.data_dir)
+        store = open_store(config)
         return cls(
             conversation, store, Pseudonymizer(load_secret(config.data_dir, config.bot_secret)), speaker
         )

@@ -13,6 +13,7 @@ TOKEN_RE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
 # Telegram's rule for secret_token: 1-256 characters, A-Z a-z 0-9 _ -
 WEBHOOK_SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+LOG_FORMATS = ("text", "json")
 
 
 class ConfigError(ValueError):
@@ -38,6 +39,11 @@ class Config:
     retention_days: int = 90
     knowledge_dir: Path | None = None  # None: the knowledge/ folder of this checkout
     rate_limit: int = 30  # messages per second overall: Telegram's broadcast limit
+    log_format: str = "text"
+    http_port: int | None = None  # health and metrics server; None: off
+    http_listen: str = "127.0.0.1"
+    health_poll_age: int = 60  # seconds since the last successful getUpdates before /healthz fails
+    database_url: str | None = None  # PostgreSQL instead of SQLite in data_dir
     cache_dir: Path | None = None  # None: BOT_DATA_DIR/cache
 
     @property
@@ -102,6 +108,13 @@ def _directory(env: Mapping[str, str], name: str) -> Path | None:
     return path
 
 
+def _host(env: Mapping[str, str], name: str, default: str) -> str:
+    value = _clean(env, name) or default
+    if not re.fullmatch(r"[A-Za-z0-9.:_-]{1,253}", value):
+        raise ConfigError(name, f"debe ser una dirección IP o un nombre de equipo, como {default}")
+    return value
+
+
 def load_config(env: Mapping[str, str] | None = None) -> Config:
     """Read and validate every setting; raises ConfigError naming the first bad variable."""
     env = os.environ if env is None else env
@@ -125,13 +138,23 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         username = username.lstrip("@")
         if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{3,31}", username):
             raise ConfigError("BOT_USERNAME", "no es un nombre de usuario de Telegram válido")
+    log_format = (_clean(env, "BOT_LOG_FORMAT") or "text").lower()
+    if log_format not in LOG_FORMATS:
+        raise ConfigError("BOT_LOG_FORMAT", f"debe ser uno de {', '.join(LOG_FORMATS)}")
+    webhook_port = _int(env, "WEBHOOK_PORT", 8443, 1, 65535)
+    http_port = _int(env, "BOT_HTTP_PORT", 0, 1, 65535) or None
+    if http_port is not None and webhook_url and http_port == webhook_port:
+        raise ConfigError("BOT_HTTP_PORT", f"no puede ser el mismo puerto que WEBHOOK_PORT ({webhook_port})")
+    database_url = _clean(env, "DATABASE_URL")
+    if database_url is not None and urlparse(database_url).scheme not in ("postgresql", "postgres"):
+        raise ConfigError("DATABASE_URL", "debe empezar con postgresql:// (solo se admite PostgreSQL)")
     return Config(
         telegram_token=token,
         telegram_base_url=_url(env, "TELEGRAM_BASE_URL", https_only=False),
         webhook_url=webhook_url,
         webhook_secret=webhook_secret,
         webhook_listen=_clean(env, "WEBHOOK_LISTEN") or "0.0.0.0",
-        webhook_port=_int(env, "WEBHOOK_PORT", 8443, 1, 65535),
+        webhook_port=webhook_port,
         data_dir=Path(_clean(env, "BOT_DATA_DIR") or "data"),
         log_level=level,
         bot_secret=secret,
@@ -140,4 +163,9 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         knowledge_dir=_directory(env, "BOT_KNOWLEDGE_DIR"),
         rate_limit=_int(env, "BOT_RATE_LIMIT", 30, 1, 10_000),
         cache_dir=Path(cache) if (cache := _clean(env, "BOT_CACHE_DIR")) else None,
+        log_format=log_format,
+        http_port=http_port,
+        http_listen=_host(env, "BOT_HTTP_LISTEN", "127.0.0.1"),
+        health_poll_age=_int(env, "BOT_HEALTH_POLL_AGE", 60, 5, 3600),
+        database_url=database_url,
     )

@@ -23,9 +23,14 @@ class RawUpdateRedactor(logging.Filter):
         return True
 
 
-def setup_logging(level: str) -> None:
+def setup_logging(level: str, log_format: str = "text") -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     for handler in logging.getLogger().handlers:
         handler.addFilter(RawUpdateRedactor())
+    if log_format == "json":
+        from bot.ops.jsonlog import JsonFormatter
+
+        for handler in logging.getLogger().handlers:
+            handler.setFormatter(JsonFormatter())
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)

@@ -52,3 +52,45 @@ def test_webhook_settings() -> None:
     config = load_config({"WEBHOOK_URL": "https://bot.example.org/tg", "WEBHOOK_SECRET": "s3cr3t_-x"})
     assert config.webhook_url == "https://bot.example.org/tg"
     assert config.webhook_secret == "s3cr3t_-x"
+
+
+def test_operations_settings_default_to_off_and_text() -> None:
+    config = load_config({})
+    assert config.http_port is None
+    assert config.http_listen == "127.0.0.1"
+    assert config.log_format == "text"
+    assert config.health_poll_age == 60
+    config = load_config({"BOT_HTTP_PORT": "8080", "BOT_HTTP_LISTEN": "0.0.0.0", "BOT_LOG_FORMAT": "JSON"})
+    assert (config.http_port, config.http_listen, config.log_format) == (8080, "0.0.0.0", "json")
+
+
+@pytest.mark.parametrize(
+    ("env", "variable"),
+    [
+        ({"BOT_HTTP_PORT": "http"}, "BOT_HTTP_PORT"),
+        ({"BOT_HTTP_PORT": "70000"}, "BOT_HTTP_PORT"),
+        ({"BOT_HTTP_LISTEN": "0.0.0.0 8080"}, "BOT_HTTP_LISTEN"),
+        ({"BOT_LOG_FORMAT": "xml"}, "BOT_LOG_FORMAT"),
+        ({"BOT_HEALTH_POLL_AGE": "1"}, "BOT_HEALTH_POLL_AGE"),
+        ({"DATABASE_URL": "mysql://db/bot"}, "DATABASE_URL"),
+        (
+            {
+                "WEBHOOK_URL": "https://bot.example.org/tg",
+                "WEBHOOK_SECRET": "abc",
+                "WEBHOOK_PORT": "8443",
+                "BOT_HTTP_PORT": "8443",
+            },
+            "BOT_HTTP_PORT",
+        ),
+    ],
+)
+def test_bad_operations_settings_name_the_variable(env: dict[str, str], variable: str) -> None:
+    with pytest.raises(ConfigError) as error:
+        load_config(env)
+    assert error.value.variable == variable
+
+
+def test_database_url_chooses_postgresql() -> None:
+    assert load_config({}).database_url is None
+    url = "postgresql://bot@db.internal/cerrando"
+    assert load_config({"DATABASE_URL": url}).database_url == url

@@ -43,6 +43,9 @@ from bot.app import BotService
 from bot.config import Config
 from bot.core.events import ChatKind, Event, EventKind, Media
 from bot.core.router import command_menu
+from bot.ops import http as ops_http
+from bot.ops import metrics
+from bot.ops.polling import ObservedPollingRequest
 
 log = logging.getLogger(__name__)
 
@@ -186,6 +189,7 @@ class TelegramAdapter:
         return user_id, chat_id, Event(EventKind.MEDIA, media=Media.OTHER, chat=chat, language_hint=hint)
 
     # ---------------------------------------------------------------- handlers
+    @metrics.timed_update
     async def on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if self.stopping or update.api_kwargs.get(DUPLICATE):
             # Stopping: left unhandled in the inbox and handled after the restart. A duplicate: a copy of
@@ -215,6 +219,7 @@ class TelegramAdapter:
         # A millisecond or two of CPU: run inline. A thread hop cost more than it saved, because the GIL
         # and the store's lock made the threads wait on each other.
         outcome, queued = self.service.handle(user_id, event, update.update_id, chat_id)
+        metrics.outcome(outcome.counters)
         if outcome.wipe_chat:
             await self._wipe(context, chat_id)
         await self.sender.deliver(context.bot, chat_id, list(zip(queued, outcome.replies, strict=True)))
@@ -298,7 +303,7 @@ def build_application(
             read_timeout=SEND_TIMEOUT,
             write_timeout=SEND_TIMEOUT,
         ),
-        get_updates_request=AiohttpRequest(connection_pool_size=1, read_timeout=30.0),
+        get_updates_request=ObservedPollingRequest(connection_pool_size=1, read_timeout=30.0),
         # One send every 1/rate seconds rather than bursts of `rate` at once; RetryAfter is waited out.
         rate_limiter=AIORateLimiter(
             overall_max_rate=1, overall_time_period=1 / config.rate_limit, max_retries=3
@@ -367,6 +372,7 @@ def build_application(
 
         application.job_queue.run_repeating(retry, interval=2, first=1)
         application.job_queue.run_repeating(checkpoint, interval=60, first=60)
+    ops_http.attach(application, config, service.store)
     return application
 
 

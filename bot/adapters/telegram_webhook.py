@@ -21,7 +21,7 @@ from telegram.ext import Application
 
 from bot.adapters.telegram_updates import without_unparseable
 from bot.config import Config
-from bot.storage import Store
+from bot.store_api import StateStore
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_membe
 
 
 def webhook_app(
-    application: Application[Any, Any, Any, Any, Any, Any], path: str, secret: str, store: Store
+    application: Application[Any, Any, Any, Any, Any, Any], path: str, secret: str, store: StateStore
 ) -> web.Application:
     async def receive(request: web.Request) -> web.Response:
         if not hmac.compare_digest(request.headers.get(SECRET_HEADER, "").encode(), secret.encode()):
@@ -60,7 +60,7 @@ def webhook_app(
 async def serve(
     application: Application[Any, Any, Any, Any, Any, Any],
     config: Config,
-    store: Store,
+    store: StateStore,
     stopped: asyncio.Event,
 ) -> None:
     """Register the webhook and serve it until `stopped` is set (by the adapter's SIGTERM handler)."""
@@ -82,3 +82,5 @@ async def serve(
         await application.stop()
         if application.post_stop is not None:
             await application.post_stop(application)
+    if application.post_shutdown is not None:
+        await application.post_shutdown(application)
