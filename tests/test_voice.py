@@ -98,12 +98,9 @@ def test_nahuatl_is_read_by_the_classical_nahuatl_voice_with_numbers_in_spanish(
     assert len(list(tmp_path.glob("*.ogg"))) == 2, "cached per voice"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="core wiring pending: _listen must pass the text's language and caption"
-)
 def test_an_untranslated_answer_is_read_by_the_spanish_voice(conversation: Conversation) -> None:
-    """For the lead: bot/core/conversation.py _listen should build Audio with "es" when no translation
-    exists, and the caption line from bot.voice.reading_note (then remove this xfail)."""
+    """Spanish text is read by the Spanish voice; a draft in Náhuatl by the Classical Nahuatl voice,
+    with a caption saying it is an approximation."""
     loud = dataclasses.replace(conversation, voice_available=True)
     state = UserState(lang="nhe", lang_chosen=True)
     untranslated = next(e for e in conversation.kb.entries if conversation.content.get("nhe", e) is None)

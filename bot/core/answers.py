@@ -15,6 +15,7 @@ from bot.formatting import date_long
 from bot.i18n import Gettext
 from bot.knowledge.model import Entry
 from bot.knowledge.render import render
+from bot.voice import reading_note
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -172,14 +173,12 @@ def listen(core: Conversation, entry_id: str, state: UserState, event: Event) ->
     translated = core.content.get(state.lang, entry.id) if state.lang != "es" else None
     spoken = spoken_text(render(core.kb, translated.answer if translated else entry.answer, event.today))
     caption = "🔊 " + (translated.title if translated else entry.title)
-    if state.lang != "es":
-        # No speech voice exists for these languages: say which voice reads, and in which language.
-        caption += "\n" + (
-            _("Lo lee una voz en español, con la traducción en borrador.")
-            if translated
-            else _("Esta respuesta todavía no está en tu idioma: la escuchas en español.")
-        )
-    return Reply(caption, audio=Audio(spoken, state.lang, f"{entry.id}.{state.lang}"))
+    note = reading_note(state.lang, translated is not None, _)  # which voice reads, and in which language
+    if note:
+        caption += "\n" + note
+    # Spanish text is read by the Spanish voice, whatever language she chose.
+    lang = state.lang if translated else "es"
+    return Reply(caption, audio=Audio(spoken, lang, f"{entry.id}.{lang}"))
 
 
 def urgent_first(core: Conversation, entry_id: str, event: Event) -> Reply:
