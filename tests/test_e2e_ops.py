@@ -73,7 +73,10 @@ async def test_health_metrics_and_json_logs(standin: BotApiStandIn, tmp_path: Pa
         # replies it reports and the messages the stand-in received agree.
         for _ in range(50):
             status, metrics = await get(port, "/metrics")
-            if sample(metrics, "bot_replies_sent_total") == len(standin.sent("sendMessage", 411)):
+            # The handling time is observed when a handler ends, just after its last reply is sent.
+            if sample(metrics, "bot_replies_sent_total") == len(standin.sent("sendMessage", 411)) and sample(
+                metrics, "bot_update_seconds_count"
+            ) >= len(questions):
                 break
             await asyncio.sleep(0.2)
         assert status == 200

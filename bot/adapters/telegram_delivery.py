@@ -26,6 +26,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 
 from bot.app import BotService
 from bot.core.replies import Reply, from_json
+from bot.ops import metrics
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -95,6 +96,7 @@ async def connection_retries(call: Callable[[], Awaitable[T]]) -> T:
         except NetworkError:
             if attempt == INLINE_ATTEMPTS - 1:
                 raise
+            metrics.send_retried()
             await asyncio.sleep(0.25 * 2**attempt * random.uniform(0.5, 1.5))
     raise AssertionError("unreachable")
 
@@ -162,27 +164,33 @@ class Sender:
         try:
             sent = await self.send(bot, chat_id, reply, long_timeouts)
         except Forbidden:
+            metrics.send_failed("forbidden")
             store.sent(outbox_id)
             if chat_id > 0:
                 await self._on_blocked(chat_id)
             return "blocked"
         except BadRequest as exc:
+            metrics.send_failed("bad_request")
             # Telegram will refuse it again: drop it rather than retry forever.
             log.warning("reply refused by Telegram (%s); dropped", type(exc).__name__)
             store.sent(outbox_id)
             return "dropped"
         except RetryAfter as exc:
+            metrics.send_failed("flood_limit")
             wait = exc.retry_after if isinstance(exc.retry_after, int | float) else exc.retry_after.seconds
             store.retry_later(outbox_id, _in(float(wait)), uncertain=False)
             return "later"
         except TimedOut:
+            metrics.send_failed("timeout")
             store.retry_later(outbox_id, _in(backoff(attempts)), uncertain=True)
             return "later"
         except TelegramError as exc:
+            metrics.send_failed("network")
             log.warning("send failed (%s); kept for retry", type(exc).__name__)
             store.retry_later(outbox_id, _in(backoff(attempts)), uncertain=False)
             return "later"
         store.sent(outbox_id)
+        metrics.reply_sent()
         self._on_sent(chat_id, sent.message_id)
         return "sent"
 
