@@ -186,6 +186,7 @@ class ProblemKind:
     cues: tuple[str, ...]  # words that show the problem in a story
     danger: tuple[str, ...]  # words that show the danger itself
     over: tuple[str, ...] = ()  # words that show the danger is over and she asks about her rights
+    unless: tuple[str, ...] = ()  # phrases in which a cue means something else ("me pegó el covid")
 
     @property
     def rank(self) -> int:

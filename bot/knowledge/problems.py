@@ -14,7 +14,7 @@ from bot.knowledge.model import AUDIENCES, EMPLOYER, PROBLEM_CODES, SEVERITIES, 
 from bot.knowledge.yaml_source import LineDict
 
 PROBLEMS_FILE = "problemas.yaml"
-PROBLEM_KEYS = {"gravedad", "respuesta", "urgente", "entradas", "senales", "peligro", "pasado"}
+PROBLEM_KEYS = {"gravedad", "respuesta", "urgente", "entradas", "senales", "peligro", "pasado", "excepto"}
 
 # (path, line, message, warning)
 Report = list[tuple[Path, int, str, bool]]
@@ -109,6 +109,7 @@ class _Problems:
             cues=_texts(node.get("senales")),
             danger=_texts(node.get("peligro")),
             over=_texts(node.get("pasado")),
+            unless=_texts(node.get("excepto")),
         )
 
 

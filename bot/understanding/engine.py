@@ -17,10 +17,11 @@ from bot.knowledge.model import EMPLOYER, SEVERITIES, KnowledgeBase, ProblemKind
 from bot.matching.audience import AudienceCues
 from bot.matching.matcher import Band, LazyMatcher, Matcher, MatchResult
 from bot.matching.normalize import Normalizer
-from bot.understanding.text import MAX_CHARS, clauses, compile_cues, find
+from bot.understanding.text import MAX_CHARS, clauses, compile_cues, distant, find
 from bot.understanding.urgency import UrgencyDetector
 from bot.understanding.who import audience_of, is_employer
 
+_Pattern = re.Pattern[str] | None
 OTHER = "otro"
 MAX_OTHERS = 3
 DEFAULT_AUDIENCE = "hogar"  # the bot is first for domestic workers: a problem with no workplace said
@@ -34,6 +35,7 @@ ANSWER_SCORE = 0.8  # the matcher would answer this clause with an entry of the 
 ASK_SCORE = 0.45  # the matcher hesitates: counts only with a cue beside it
 BOTH_BONUS = 0.1  # matcher and cue agree
 MIN_SCORE = 0.55  # under this a problem is not shown
+PAST_WEIGHT = 0.7  # a clause about long ago ("hace años", "cuando era niña") counts less
 
 
 @dataclass(frozen=True)
@@ -88,8 +90,9 @@ class Understander:
         self.audience_cues = AudienceCues(kb.synonyms.get("audiencias", {}), self.normalize)
         self.urgency = UrgencyDetector(kb)
         self.problem_of = {e: p.code for p in reversed(kb.problems.values()) for e in p.entries}
-        self.cues: list[tuple[ProblemKind, re.Pattern[str] | None, re.Pattern[str] | None]] = [
-            (p, compile_cues(p.cues), compile_cues(p.danger)) for p in kb.problems.values()
+        self.cues: list[tuple[ProblemKind, _Pattern, _Pattern, _Pattern]] = [
+            (p, compile_cues(p.cues), compile_cues(p.danger), compile_cues(p.unless))
+            for p in kb.problems.values()
         ]
 
     def understand(self, text: str, *, audience_hint: str | None = None) -> Understanding:
@@ -102,12 +105,13 @@ class Understander:
         alarm = self.urgency.detect(parts)
         evidence: dict[str, _Evidence] = {}
 
-        for problem, cues, danger in self.cues:
-            said = [h for h in find(cues, parts) if h.affirmed]
+        for problem, cues, danger, unless in self.cues:
+            said = [h for h in find(cues, parts, unless) if h.affirmed]
             # Long ago ("hace años me gritaba") is still a problem told, but not the one to answer first.
-            if dangers := [h for h in find(danger, parts) if h.affirmed]:
+            if dangers := [h for h in find(danger, parts, unless) if h.affirmed]:
                 recent = any(not h.distant for h in dangers)
-                evidence.setdefault(problem.code, _Evidence()).add(DANGER_SCORE, strong=recent)
+                score = DANGER_SCORE if recent else CUE_SCORE
+                evidence.setdefault(problem.code, _Evidence()).add(score, strong=recent)
             elif said:
                 score = min(CUE_SCORE + CUE_STEP * (len(said) - 1), 0.9)
                 recent = any(not h.distant for h in said)
@@ -115,10 +119,17 @@ class Understander:
         cue_scores = {code: e.score for code, e in evidence.items()}
 
         match = None
+        guess: MatchResult | None = None  # a story's surest clause, when nothing else is found
         if story:
             for clause in parts:
                 if len(clause.split()) >= MIN_CLAUSE_WORDS:
-                    self._add_match(self.matcher.match(clause), evidence, cue_scores)
+                    weight = PAST_WEIGHT if distant(clause) else 1.0
+                    result = self.matcher.match(clause)
+                    self._add_match(result, evidence, cue_scores, weight)
+                    if result.best and (
+                        guess is None or guess.best is None or result.best.decision > guess.best.decision
+                    ):
+                        guess = result
         else:
             match = self.matcher.match(text)
             self._add_match(match, evidence, cue_scores)
@@ -128,7 +139,7 @@ class Understander:
             for code, e in evidence.items()
             if e.score >= MIN_SCORE and (entry_id := self._entry_for(code, e.entry_id, audience, employer))
         }
-        order = sorted(findings, key=lambda code: self._order(code, evidence[code], story))
+        order = sorted(findings, key=lambda code: self._order(code, evidence[code]))
         main_code: str | None = order[0] if order else None
         if not story and match is not None and match.band is Band.ANSWER and match.best:
             # A question the matcher is sure about: its answer leads; cue words add what else it mentions.
@@ -136,10 +147,16 @@ class Understander:
             entry_id = self._entry_for(top, match.best.entry_id, audience, employer) or match.best.entry_id
             findings[top] = Finding(top, entry_id, findings[top].score if top in findings else ASK_SCORE)
             main_code = top
-        elif not story and not findings and match is not None and match.band is Band.ASK and match.best:
+        elif (
+            not findings
+            and (unsure := match if not story else guess)
+            and unsure.band is Band.ASK
+            and unsure.best
+        ):
             # Unsure and nothing else said: the matcher's best guess leads, offered with its alternatives.
-            top = self.problem_of.get(match.best.entry_id, OTHER)
-            findings[top] = Finding(top, match.best.entry_id, ASK_SCORE)
+            top = self.problem_of.get(unsure.best.entry_id, OTHER)
+            entry_id = self._entry_for(top, unsure.best.entry_id, audience, employer) or unsure.best.entry_id
+            findings[top] = Finding(top, entry_id, ASK_SCORE)
             main_code = top
         urgent = None
         if alarm is not None:
@@ -153,7 +170,9 @@ class Understander:
         summary = tuple(f.problem for f in (main, *others) if f is not None)
         return Understanding(main, others, urgent, audience, employer, story, match, summary)
 
-    def _add_match(self, result: MatchResult, evidence: dict[str, _Evidence], cues: dict[str, float]) -> None:
+    def _add_match(
+        self, result: MatchResult, evidence: dict[str, _Evidence], cues: dict[str, float], weight: float = 1.0
+    ) -> None:
         if result.band is Band.UNKNOWN or result.best is None:
             return
         code = self.problem_of.get(result.best.entry_id)
@@ -162,12 +181,10 @@ class Understander:
         score = ANSWER_SCORE if result.band is Band.ANSWER else ASK_SCORE
         if code in cues:
             score = max(score, cues[code]) + BOTH_BONUS
-        evidence.setdefault(code, _Evidence()).add(min(score, 1.0), result.best.entry_id)
+        evidence.setdefault(code, _Evidence()).add(min(score, 1.0) * weight, result.best.entry_id)
 
-    def _order(self, code: str, evidence: _Evidence, story: bool) -> tuple[int, float]:
-        """A story's most serious problem first; a question's most certain."""
-        if not story:
-            return 0, -evidence.score
+    def _order(self, code: str, evidence: _Evidence) -> tuple[int, float]:
+        """The most serious problem first, then the surest."""
         problem = self.kb.problems.get(code)
         rank = problem.rank if problem else len(SEVERITIES)
         if problem and problem.severity == "peligro" and not evidence.strong:

@@ -17,7 +17,7 @@ MAX_CHARS = 4096  # Telegram's longest message; a story is read whole
 MAX_CLAUSE_WORDS = 40  # a longer run without punctuation is cut into windows of this many words
 
 # Where one thing said ends and another starts. Commas alone are too frequent inside one thing.
-_SENTENCE_RE = re.compile(r"[.!?;:\n…]+|\s[-–—]\s")
+_SENTENCE_RE = re.compile(r"[.!?;:\n…]+|\s[-–—]\s|,\s*(?=y\s+\S+\s+\S+)")
 _CLAUSE_RE = re.compile(
     r",?\s+\b(?:pero|aunque|entonces|despues|luego|y luego|y despues|ademas|y ademas|tambien|y tambien|"
     r"porque|pues|asi que|y encima|encima|y aparte|aparte|o sea)\b\s+"
@@ -28,10 +28,11 @@ _NEGATION_RE = re.compile(r"\b(?:no|nunca|jamas|ni|tampoco|sin que)\s+(?:(?!y\b|
 _HYPOTHETICAL_RE = re.compile(
     r"\b(?:si|y si|por si|en caso de que|en caso de|que pasa si|que hago si|que tal si|miedo (?:de |a )?que|"
     r"me da miedo que|temo que|puede que|podria|podrian|pueden|puede|se vale que|es legal que|"
-    r"a poco|llegara a|llegaran a|cuando me|si algun dia)\b"
+    r"a poco|llegara a|llegaran a|si algun dia|como (?:prevenir|evitar|se evita|se previene)|"
+    r"prevenir|evitar|que es|que son|que significa|se considera|cuenta como|es delito)\b"
 )
 _DISTANT_RE = re.compile(
-    r"\bhace (?:\d+|un|una|unos|unas|muchos|muchas|varios|varias|dos|tres|cuatro|cinco) "
+    r"(?<!desde )\bhace (?:\d+|un|una|unos|unas|muchos|muchas|varios|varias|dos|tres|cuatro|cinco) "
     r"(?:anos?|meses|mes|semanas?)\b|\bcuando (?:era|tenia|estaba chica|estaba chico)\b|"
     r"\b(?:de nina|de nino|de chica|de chiquita|de joven|mi (?:trabajo|patrona|patron) anterior|"
     r"en otro trabajo|en mi otro trabajo|el ano pasado|hace tiempo|antes me|una vez)\b"
@@ -53,19 +54,42 @@ def clauses(text: str) -> list[str]:
     return found
 
 
+# "me pega" also as "me está pegando", "me quiso pegar", "me empezó a empujar": an object pronoun, then
+# one of these, then the cue's verb.
+_PRONOUNS = {"me", "nos", "la", "lo", "le", "les"}
+_AUXILIARY = (
+    r"(?:(?:esta|estan|estaba|estaban|sigue|siguen|ha|han|habia|habian|quiso|quisieron|quiere|quieren|"
+    r"intento|intentaron|trato de|va a|van a|iba a|empezo a|empieza a|empezaron a|volvio a|acaba de) )?"
+)
+_UNDER_15 = r"(?:[1-9]|1[0-4]|ocho|nueve|diez|once|doce|trece|catorce)"  # the {menor} token: under 15
+
+
 def compile_cues(cues: Iterable[str]) -> re.Pattern[str] | None:
-    """One pattern for many cue phrases. In a cue, a word ending in * matches any ending of it, and a lone
-    * stands for one to three words ("me pagan * a la semana")."""
+    """One pattern for many cue phrases. In a cue, a word ending in * matches any ending of it, a lone *
+    stands for one to three words ("me pagan * a la semana"), (a|b) for either word, {menor} for an age
+    under 15, and a cue that
+    starts with an object pronoun ("me peg*") also matches with an auxiliary verb between ("me está
+    pegando", "me quiso pegar")."""
     parts = []
     for cue in cues:
         words = []
-        for raw in cue.split():
+        tokens = cue.split()
+        for position, raw in enumerate(tokens):
             if raw == "*":
                 words.append(r"(?:\S+ ){1,3}?")
+                continue
+            if raw == "{menor}":
+                words.append(_UNDER_15 + " ")
+                continue
+            if raw.startswith("(") and raw.endswith(")"):
+                choices = "|".join(re.escape(fold(c)) for c in raw[1:-1].split("|"))
+                words.append(f"(?:{choices}) ")
                 continue
             prefix = raw.endswith("*")
             word = re.escape(fold(raw.rstrip("*")))
             words.append(word + (r"\w*" if prefix else "") + " ")
+            if position == 0 and raw in _PRONOUNS and len(tokens) > 1 and tokens[1].endswith("*"):
+                words.append(_AUXILIARY)
         if words:
             parts.append("".join(words).rstrip(" "))
     if not parts:
@@ -94,11 +118,21 @@ class Hit:
         return not (self.negated or self.hypothetical or self.distant)
 
 
-def find(pattern: re.Pattern[str] | None, parts: list[str]) -> list[Hit]:
+def distant(clause: str) -> bool:
+    """The clause tells something long past ("hace años", "cuando era niña")."""
+    return bool(_DISTANT_RE.search(clause))
+
+
+def find(
+    pattern: re.Pattern[str] | None, parts: list[str], unless: re.Pattern[str] | None = None
+) -> list[Hit]:
+    """Where the cues are, with their context; none in a clause that `unless` matches."""
     if pattern is None:
         return []
     hits = []
     for index, clause in enumerate(parts):
+        if unless is not None and unless.search(clause):
+            continue  # "me pegó el covid", "no me deja salir temprano": the cue means something else here
         for match in pattern.finditer(clause):
             before = clause[: match.start()]
             hits.append(

@@ -36,6 +36,7 @@ class UrgencyDetector:
         # (problem code, urgent entry, pattern), in the order of problemas.yaml: the most serious first.
         self.rules: list[tuple[str, str, re.Pattern[str]]] = []
         self.over = {p.code: compile_cues(p.over) for p in kb.problems.values() if p.over}
+        self.unless = {p.code: compile_cues(p.unless) for p in kb.problems.values() if p.unless}
         for problem in kb.problems.values():
             pattern = compile_cues(problem.danger)
             if problem.urgent and pattern is not None:
@@ -58,7 +59,7 @@ class UrgencyDetector:
             over = self.over.get(code)
             if over is not None and not now and over.search(whole):
                 continue  # it happened and she asks what she is owed
-            for hit in find(pattern, parts):
+            for hit in find(pattern, parts, self.unless.get(code)):
                 if hit.happening:
                     return Alarm(code, entry_id, hit)
         return None
