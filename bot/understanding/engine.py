@@ -121,15 +121,14 @@ class Understander:
         match = None
         guess: MatchResult | None = None  # a story's surest clause, when nothing else is found
         if story:
-            for clause in parts:
-                if len(clause.split()) >= MIN_CLAUSE_WORDS:
-                    weight = PAST_WEIGHT if distant(clause) else 1.0
-                    result = self.matcher.match(clause)
-                    self._add_match(result, evidence, cue_scores, weight)
-                    if result.best and (
-                        guess is None or guess.best is None or result.best.decision > guess.best.decision
-                    ):
-                        guess = result
+            told = [c for c in parts if len(c.split()) >= MIN_CLAUSE_WORDS]
+            for clause, result in zip(told, self.matcher.match_many(told), strict=True):
+                weight = PAST_WEIGHT if distant(clause) else 1.0
+                self._add_match(result, evidence, cue_scores, weight)
+                if result.best and (
+                    guess is None or guess.best is None or result.best.decision > guess.best.decision
+                ):
+                    guess = result
         else:
             match = self.matcher.match(text)
             self._add_match(match, evidence, cue_scores)
