@@ -97,7 +97,7 @@ class Understander:
 
     def understand(self, text: str, *, audience_hint: str | None = None) -> Understanding:
         text = text[:MAX_CHARS]
-        parts = clauses(text)
+        parts = clauses(text, self.normalize.tokens)
         story = len([p for p in parts if len(p.split()) >= MIN_CLAUSE_WORDS]) >= STORY_CLAUSES
         folded = " ".join(parts)
         audience = audience_of(self.normalize(text), self.audience_cues, audience_hint, folded)

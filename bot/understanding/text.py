@@ -8,7 +8,7 @@ them. Whether a cue counts depends on its clause: "no me pega", "si me pega", "h
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.matching.normalize import fold
@@ -39,11 +39,17 @@ _DISTANT_RE = re.compile(
 )
 
 
-def clauses(text: str) -> list[str]:
-    """The message (up to MAX_CHARS) as folded clauses, in order."""
+# Single letters that stand for a word in messages typed fast ("m corrio", "t lo rebajo").
+_SHORT_FORMS = {"m": "me", "t": "te"}
+
+
+def clauses(text: str, spelling: Mapping[str, str] | None = None) -> list[str]:
+    """The message (up to MAX_CHARS) as folded clauses, in order, with SMS forms and misspellings written
+    out word by word (`spelling`: sinonimos.yaml `sms` and `errores`, folded)."""
+    table = {**_SHORT_FORMS, **(spelling or {})}
     found: list[str] = []
     for sentence in _SENTENCE_RE.split(text[:MAX_CHARS]):
-        folded = fold(sentence)
+        folded = " ".join(table.get(w, w) for w in fold(sentence).split())
         if not folded:
             continue
         for part in _CLAUSE_RE.split(" " + folded):
@@ -61,6 +67,7 @@ _AUXILIARY = (
     r"(?:(?:esta|estan|estaba|estaban|sigue|siguen|ha|han|habia|habian|quiso|quisieron|quiere|quieren|"
     r"intento|intentaron|trato de|va a|van a|iba a|empezo a|empieza a|empezaron a|volvio a|acaba de) )?"
 )
+_TOKEN_RE = re.compile(r"\([^)]*\)|\S+")  # words, and (a|b c) groups that may hold spaces
 _UNDER_15 = r"(?:[1-9]|1[0-4]|ocho|nueve|diez|once|doce|trece|catorce)"  # the {menor} token: under 15
 
 
@@ -73,7 +80,7 @@ def compile_cues(cues: Iterable[str]) -> re.Pattern[str] | None:
     parts = []
     for cue in cues:
         words = []
-        tokens = cue.split()
+        tokens = _TOKEN_RE.findall(cue)
         for position, raw in enumerate(tokens):
             if raw == "*":
                 words.append(r"(?:\S+ ){1,3}?")
@@ -82,7 +89,7 @@ def compile_cues(cues: Iterable[str]) -> re.Pattern[str] | None:
                 words.append(_UNDER_15 + " ")
                 continue
             if raw.startswith("(") and raw.endswith(")"):
-                choices = "|".join(re.escape(fold(c)) for c in raw[1:-1].split("|"))
+                choices = "|".join(re.escape(fold(c)).replace("\\ ", " ") for c in raw[1:-1].split("|"))
                 words.append(f"(?:{choices}) ")
                 continue
             prefix = raw.endswith("*")
