@@ -69,6 +69,7 @@ class _Evidence:
     score: float = 0.0
     entry_id: str | None = None  # the matcher's entry, when it found this problem
     strong: bool = False  # a cue said it in words (not only the matcher)
+    over: bool = False  # the danger is over and she asks what she is owed (problemas.yaml `pasado`)
 
     def add(self, score: float, entry_id: str | None = None, strong: bool = False) -> None:
         if entry_id and (self.entry_id is None or score >= self.score):
@@ -90,6 +91,7 @@ class Understander:
         self.audience_cues = AudienceCues(kb.synonyms.get("audiencias", {}), self.normalize)
         self.urgency = UrgencyDetector(kb)
         self.problem_of = {e: p.code for p in reversed(kb.problems.values()) for e in p.entries}
+        self.over = {p.code: pattern for p in kb.problems.values() if (pattern := compile_cues(p.over))}
         self.cues: list[tuple[ProblemKind, _Pattern, _Pattern, _Pattern]] = [
             (p, compile_cues(p.cues), compile_cues(p.danger), compile_cues(p.unless))
             for p in kb.problems.values()
@@ -117,6 +119,9 @@ class Understander:
                 recent = any(not h.distant for h in said)
                 evidence.setdefault(problem.code, _Evidence()).add(score, strong=recent)
         cue_scores = {code: e.score for code, e in evidence.items()}
+        folded_over = [(code, p) for code, p in self.over.items() if code in evidence and p.search(folded)]
+        for code, _pattern in folded_over:
+            evidence[code].over = alarm is None or alarm.problem != code
 
         match = None
         guess: MatchResult | None = None  # a story's surest clause, when nothing else is found
@@ -188,6 +193,8 @@ class Understander:
         rank = problem.rank if problem else len(SEVERITIES)
         if problem and problem.severity == "peligro" and not evidence.strong:
             rank = SEVERITIES.index("informacion")  # the matcher alone does not make a danger
+        elif problem and problem.severity == "peligro" and evidence.over:
+            rank = SEVERITIES.index("dinero")  # it is over and she asks what she is owed
         return rank, -evidence.score
 
     def _entry_for(self, code: str, matched: str | None, audience: str | None, employer: bool) -> str | None:

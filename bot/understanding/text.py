@@ -24,7 +24,10 @@ _CLAUSE_RE = re.compile(
 )
 
 # Said just before a cue in its clause, these undo it.
-_NEGATION_RE = re.compile(r"\b(?:no|nunca|jamas|ni|tampoco|sin que)\s+(?:(?!y\b|pero\b|que\b)\S+\s+){0,2}$")
+_NEGATION_RE = re.compile(
+    r"\b(?:no|nunca|jamas|ni|tampoco|sin que)\s+(?:(?:me|te|se|nos|le|les|lo|la|los|las|ya|ha|han|he|habia|"
+    r"habian|mas|siempre)\s+){0,2}$"
+)
 _HYPOTHETICAL_RE = re.compile(
     r"\b(?:si|y si|por si|en caso de que|en caso de|que pasa si|que hago si|que tal si|miedo (?:de |a )?que|"
     r"me da miedo que|temo que|puede que|podria|podrian|pueden|puede|se vale que|es legal que|"
