@@ -17,7 +17,7 @@ from bot.knowledge.model import EMPLOYER, SEVERITIES, KnowledgeBase, ProblemKind
 from bot.matching.audience import AudienceCues
 from bot.matching.matcher import Band, LazyMatcher, Matcher, MatchResult
 from bot.matching.normalize import Normalizer
-from bot.understanding.text import MAX_CHARS, clauses, compile_cues, distant, find
+from bot.understanding.text import MAX_CHARS, CueSet, clauses, compile_cues, cue_set, distant
 from bot.understanding.urgency import UrgencyDetector
 from bot.understanding.who import audience_of, is_employer
 
@@ -92,9 +92,8 @@ class Understander:
         self.urgency = UrgencyDetector(kb)
         self.problem_of = {e: p.code for p in reversed(kb.problems.values()) for e in p.entries}
         self.over = {p.code: pattern for p in kb.problems.values() if (pattern := compile_cues(p.over))}
-        self.cues: list[tuple[ProblemKind, _Pattern, _Pattern, _Pattern]] = [
-            (p, compile_cues(p.cues), compile_cues(p.danger), compile_cues(p.unless))
-            for p in kb.problems.values()
+        self.cues: list[tuple[ProblemKind, CueSet, CueSet, _Pattern]] = [
+            (p, cue_set(p.cues), cue_set(p.danger), compile_cues(p.unless)) for p in kb.problems.values()
         ]
 
     def understand(self, text: str, *, audience_hint: str | None = None) -> Understanding:
@@ -108,9 +107,9 @@ class Understander:
         evidence: dict[str, _Evidence] = {}
 
         for problem, cues, danger, unless in self.cues:
-            said = [h for h in find(cues, parts, unless) if h.affirmed]
+            said = [h for h in cues.find(parts, unless) if h.affirmed]
             # Long ago ("hace años me gritaba") is still a problem told, but not the one to answer first.
-            if dangers := [h for h in find(danger, parts, unless) if h.affirmed]:
+            if dangers := [h for h in danger.find(parts, unless) if h.affirmed]:
                 recent = any(not h.distant for h in dangers)
                 score = DANGER_SCORE if recent else CUE_SCORE
                 evidence.setdefault(problem.code, _Evidence()).add(score, strong=recent)

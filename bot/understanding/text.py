@@ -38,7 +38,8 @@ _DISTANT_RE = re.compile(
     r"(?<!desde )\bhace (?:\d+|un|una|unos|unas|muchos|muchas|varios|varias|dos|tres|cuatro|cinco) "
     r"(?:anos?|meses|mes|semanas?)\b|\bcuando (?:era|tenia|estaba chica|estaba chico)\b|"
     r"\b(?:de nina|de nino|de chica|de chiquita|de joven|mi (?:trabajo|patrona|patron) anterior|"
-    r"en otro trabajo|en mi otro trabajo|el ano pasado|hace tiempo|antes me|una vez)\b"
+    r"en otro trabajo|en mi otro trabajo|el ano pasado|hace tiempo|antes me|una vez|empece|comence|"
+    r"empezamos)\b"
 )
 
 
@@ -76,10 +77,9 @@ _UNDER_15 = r"(?:[1-9]|1[0-4]|ocho|nueve|diez|once|doce|trece|catorce)"  # the {
 
 def compile_cues(cues: Iterable[str]) -> re.Pattern[str] | None:
     """One pattern for many cue phrases. In a cue, a word ending in * matches any ending of it, a lone *
-    stands for one to three words ("me pagan * a la semana"), (a|b) for either word, {menor} for an age
-    under 15, and a cue that
-    starts with an object pronoun ("me peg*") also matches with an auxiliary verb between ("me está
-    pegando", "me quiso pegar")."""
+    stands for one to three words ("me pagan * a la semana"), ... for any words of the same clause, (a|b)
+    for either word, {menor} for an age under 15, and a cue that starts with an object pronoun ("me peg*")
+    also matches with an auxiliary verb between ("me está pegando", "me quiso pegar")."""
     parts = []
     for cue in cues:
         words = []
@@ -87,6 +87,9 @@ def compile_cues(cues: Iterable[str]) -> re.Pattern[str] | None:
         for position, raw in enumerate(tokens):
             if raw == "*":
                 words.append(r"(?:\S+ ){1,3}?")
+                continue
+            if raw == "...":
+                words.append(r"(?:\S+ )*?")
                 continue
             if raw == "{menor}":
                 words.append(_UNDER_15 + " ")
@@ -106,6 +109,33 @@ def compile_cues(cues: Iterable[str]) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(sorted(parts, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})\b")
+
+
+@dataclass(frozen=True)
+class CueSet:
+    """Cue phrases, and pairs "A + B": B counts only when A is also said somewhere in the message ("tiene
+    mis papeles" + "no me los da")."""
+
+    single: re.Pattern[str] | None
+    pairs: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
+
+    def find(self, parts: list[str], unless: re.Pattern[str] | None = None) -> list[Hit]:
+        hits = find(self.single, parts, unless)
+        for first, second in self.pairs:
+            if any(h.affirmed for h in find(first, parts, unless)):
+                hits += find(second, parts, unless)
+        return hits
+
+
+def cue_set(cues: Iterable[str]) -> CueSet:
+    cues = list(cues)
+    pairs = []
+    for cue in cues:
+        if " + " in cue:
+            first, second = (compile_cues([half]) for half in cue.split(" + ", 1))
+            if first is not None and second is not None:
+                pairs.append((first, second))
+    return CueSet(compile_cues(c for c in cues if " + " not in c), tuple(pairs))
 
 
 @dataclass(frozen=True)

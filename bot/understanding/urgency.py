@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from bot.knowledge.model import KnowledgeBase
-from bot.understanding.text import Hit, compile_cues, find
+from bot.understanding.text import CueSet, Hit, compile_cues, cue_set
 
 
 @dataclass(frozen=True)
@@ -34,32 +34,30 @@ _NOW_RE = re.compile(
 class UrgencyDetector:
     def __init__(self, kb: KnowledgeBase) -> None:
         # (problem code, urgent entry, pattern), in the order of problemas.yaml: the most serious first.
-        self.rules: list[tuple[str, str, re.Pattern[str]]] = []
+        self.rules: list[tuple[str, str, CueSet]] = []
         self.over = {p.code: compile_cues(p.over) for p in kb.problems.values() if p.over}
         self.unless = {p.code: compile_cues(p.unless) for p in kb.problems.values() if p.unless}
         for problem in kb.problems.values():
-            pattern = compile_cues(problem.danger)
-            if problem.urgent and pattern is not None:
-                self.rules.append((problem.code, problem.urgent, pattern))
+            if problem.urgent and problem.danger:
+                self.rules.append((problem.code, problem.urgent, cue_set(problem.danger)))
         by_entry: dict[str, list[str]] = {}
         for cue, entry_id in kb.synonyms.get("senales_urgentes", {}).items():
             if entry_id in kb.entries and kb.entries[entry_id].urgent:
                 by_entry.setdefault(entry_id, []).append(cue)
         for entry_id, cues in by_entry.items():
             owner = kb.problem_of(entry_id)
-            pattern = compile_cues(cues)
-            if owner is not None and pattern is not None:
-                self.rules.append((owner.code, entry_id, pattern))
+            if owner is not None:
+                self.rules.append((owner.code, entry_id, cue_set(cues)))
 
     def detect(self, parts: list[str]) -> Alarm | None:
         """The danger happening now in these clauses (text.clauses()), if any."""
         whole = " ".join(parts)
         now = bool(_NOW_RE.search(whole))
-        for code, entry_id, pattern in self.rules:
+        for code, entry_id, cues in self.rules:
             over = self.over.get(code)
             if over is not None and not now and over.search(whole):
                 continue  # it happened and she asks what she is owed
-            for hit in find(pattern, parts, self.unless.get(code)):
+            for hit in cues.find(parts, self.unless.get(code)):
                 if hit.happening:
                     return Alarm(code, entry_id, hit)
         return None
