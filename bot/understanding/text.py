@@ -20,7 +20,7 @@ MAX_CLAUSE_WORDS = 40  # a longer run without punctuation is cut into windows of
 _SENTENCE_RE = re.compile(r"[.!?;:\n…]+|\s[-–—]\s|,\s*(?=y\s+\S+\s+\S+)")
 _CLAUSE_RE = re.compile(
     r",?\s+\b(?:pero|aunque|entonces|despues|luego|y luego|y despues|ademas|y ademas|tambien|y tambien|"
-    r"porque|pues|asi que|y encima|encima|y aparte|aparte|o sea)\b\s+"
+    r"porque|pues|asi que|y aparte|aparte|o sea)\b\s+"
 )
 
 # Said just before a cue in its clause, these undo it.
@@ -95,7 +95,10 @@ def compile_cues(cues: Iterable[str]) -> re.Pattern[str] | None:
                 words.append(_UNDER_15 + " ")
                 continue
             if raw.startswith("(") and raw.endswith(")"):
-                choices = "|".join(re.escape(fold(c)).replace("\\ ", " ") for c in raw[1:-1].split("|"))
+                choices = "|".join(
+                    re.escape(fold(c.rstrip("*"))).replace("\\ ", " ") + (r"\w*" if c.endswith("*") else "")
+                    for c in raw[1:-1].split("|")
+                )
                 words.append(f"(?:{choices}) ")
                 continue
             prefix = raw.endswith("*")
@@ -166,12 +169,13 @@ def distant(clause: str) -> bool:
 def find(
     pattern: re.Pattern[str] | None, parts: list[str], unless: re.Pattern[str] | None = None
 ) -> list[Hit]:
-    """Where the cues are, with their context; none in a clause that `unless` matches."""
+    """Where the cues are, with their context; none in a clause that `unless` matches, in it or in the
+    next one, which often says why ("tiene mi INE, porque me está tramitando el seguro")."""
     if pattern is None:
         return []
     hits = []
     for index, clause in enumerate(parts):
-        if unless is not None and unless.search(clause):
+        if unless is not None and any(unless.search(c) for c in parts[index : index + 2]):
             continue  # "me pegó el covid", "no me deja salir temprano": the cue means something else here
         for match in pattern.finditer(clause):
             before = clause[: match.start()]
