@@ -173,6 +173,11 @@ class Understander:
         summary = tuple(f.problem for f in (main, *others) if f is not None)
         return Understanding(main, others, urgent, audience, employer, story, match, summary)
 
+    def urgent(self, text: str) -> str | None:
+        """Only the alarm: the urgent entry when someone is in danger now (no matching, fast)."""
+        alarm = self.urgency.detect(clauses(text[:MAX_CHARS], self.normalize.tokens))
+        return alarm.entry_id if alarm else None
+
     def _add_match(
         self, result: MatchResult, evidence: dict[str, _Evidence], cues: dict[str, float], weight: float = 1.0
     ) -> None:

@@ -48,3 +48,8 @@ def test_the_development_set_has_no_false_alarm_and_no_missed_emergency(understa
     report = evaluate_urgency(load_urgency(DEV), understander)
     assert report.emergencies >= 10 and report.calm >= 10
     assert (report.false_alarms, report.missed) == (0, 0), report.wrong
+
+
+def test_the_alarm_alone_agrees_with_the_whole_understanding(understander: Understander) -> None:
+    for text in (*CALM, "mi patron me pego", "no me dejan salir del rancho"):
+        assert understander.urgent(text) == understander.understand(text).urgent
