@@ -10,7 +10,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    BOT_DATA_DIR=/data
+    BOT_DATA_DIR=/data \
+    BOT_CACHE_DIR=/app/cache
 
 WORKDIR /app
 COPY pyproject.toml README.md ./
@@ -19,7 +20,8 @@ COPY knowledge ./knowledge
 COPY locales ./locales
 RUN pip install --no-cache-dir -e . \
     && python -m bot i18n compile --quiet \
-    && python -m bot kb check
+    && python -m bot kb check \
+    && python -m bot kb cache
 
 RUN useradd --create-home --uid 10001 bot \
     && mkdir -p /data \

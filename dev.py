@@ -45,6 +45,10 @@ def ensure_venv() -> Path:
     print("Instalando dependencias...", flush=True)
     pip = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
     run_or_exit([*pip, "-e", f"{ROOT}[dev]"])
+    # The question matcher is trained now, so the first `bot ask` or chat answers at once.
+    # Not fatal: with a broken knowledge file the tests must still run and say what is wrong.
+    print("Preparando el buscador de respuestas...", flush=True)
+    subprocess.run([str(python), "-m", "bot", "kb", "cache"], cwd=ROOT, check=False)
     STAMP.write_text(wanted_stamp())
     return python
 

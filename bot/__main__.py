@@ -37,7 +37,8 @@ def _ask(config: Config, args: argparse.Namespace) -> int:
     from bot.adapters import terminal
     from bot.app import build_conversation
 
-    return terminal.ask(build_conversation(config.knowledge_dir or DEFAULT_DIR), " ".join(args.question))
+    conversation = build_conversation(config.knowledge_dir or DEFAULT_DIR, cache_dir=config.matcher_cache)
+    return terminal.ask(conversation, " ".join(args.question))
 
 
 def _kb(config: Config, args: argparse.Namespace) -> int:
@@ -46,6 +47,13 @@ def _kb(config: Config, args: argparse.Namespace) -> int:
     directory = config.knowledge_dir or DEFAULT_DIR
     if args.kb_command == "check":
         return checker.main(directory)
+    if args.kb_command == "cache":
+        from bot.app import build_conversation
+
+        # Training takes seconds; done once here (at installation), every start then only loads it.
+        build_conversation(directory, cache_dir=config.matcher_cache).warm_up()
+        print(f"Buscador listo en {config.matcher_cache}")
+        return 0
     from bot.matching import evaluation
 
     return evaluation.main(args.file, directory, args.relatos, args.urgencia, args.detalle)
@@ -157,6 +165,7 @@ def parser() -> argparse.ArgumentParser:
     kb = sub.add_parser("kb", help="revisar la base de conocimiento")
     kb_sub = kb.add_subparsers(dest="kb_command", required=True)
     kb_sub.add_parser("check", help="valida esquema, fechas, fuentes y artículos")
+    kb_sub.add_parser("cache", help="entrena el buscador y lo guarda, para que cada arranque sea rápido")
     ev = kb_sub.add_parser("eval", help="mide el reconocimiento de preguntas")
     ev.add_argument("--file", default=None)
     ev.add_argument("--relatos", default=None, help="relatos etiquetados (tests/data/relatos.yaml)")

@@ -146,7 +146,7 @@ class BotService:
             config.knowledge_dir or DEFAULT_DIR,
             config.bot_username,
             speaker.available,
-            config.data_dir / "cache",
+            config.matcher_cache,
         )
         store = Store(config.data_dir)
         return cls(

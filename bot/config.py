@@ -38,6 +38,12 @@ class Config:
     retention_days: int = 90
     knowledge_dir: Path | None = None  # None: the knowledge/ folder of this checkout
     rate_limit: int = 30  # messages per second overall: Telegram's broadcast limit
+    cache_dir: Path | None = None  # None: BOT_DATA_DIR/cache
+
+    @property
+    def matcher_cache(self) -> Path:
+        """Where trained matchers are kept: built at installation, read at every start."""
+        return self.cache_dir or self.data_dir / "cache"
 
     @property
     def api_base_url(self) -> str | None:
@@ -133,4 +139,5 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         retention_days=_int(env, "BOT_RETENTION_DAYS", 90, 1, 3650),
         knowledge_dir=_directory(env, "BOT_KNOWLEDGE_DIR"),
         rate_limit=_int(env, "BOT_RATE_LIMIT", 30, 1, 10_000),
+        cache_dir=Path(cache) if (cache := _clean(env, "BOT_CACHE_DIR")) else None,
     )

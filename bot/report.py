@@ -36,6 +36,9 @@ OTHER_EVENTS = {
     "persona": "Pidieron hablar con una persona",
 }
 
+USEFUL_PREFIX = "util:"
+USEFUL_VERDICTS = {"si": "👍", "no": "👎"}
+
 
 def shown(count: int) -> str:
     return str(count) if count >= MIN_COUNT else SMALL
@@ -59,6 +62,7 @@ class Report:
     languages: list[tuple[str, int]] = field(default_factory=list)
     organizations: list[tuple[str, int]] = field(default_factory=list)
     others: list[tuple[str, int]] = field(default_factory=list)
+    useful: list[tuple[str, int]] = field(default_factory=list)  # «¿Te sirvió?» per answer and verdict
     groups: list[tuple[str, int]] = field(default_factory=list)  # (example or hidden label, count)
     total: int = 0
 
@@ -70,6 +74,7 @@ class Report:
             ("idioma", "Por idioma", self.languages),
             ("organizacion", "Por organización (código del enlace)", self.organizations),
             ("otros", "Otros conteos", self.others),
+            ("te_sirvio", "¿Te sirvió? (por respuesta: 👍 sí, 👎 no)", self.useful),
         ]
 
 
@@ -106,6 +111,7 @@ def build(
     languages: Counter[str] = Counter()
     organizations: Counter[str] = Counter()
     others: Counter[str] = Counter()
+    useful: Counter[str] = Counter()
     for day_text, raw_key, count in counter_rows:
         try:
             day = dt.date.fromisoformat(day_text)
@@ -120,6 +126,9 @@ def build(
             languages[language_label(key.lang)] += count
             organizations[key.org or NO_ORG] += count
             report.total += count
+        elif key.event.startswith(USEFUL_PREFIX):
+            entry, _sep, verdict = key.event.removeprefix(USEFUL_PREFIX).rpartition(":")
+            useful[f"{entry} {USEFUL_VERDICTS.get(verdict, verdict)}"] += count
         else:
             event = key.event.split(":", 1)[0]
             if event in OTHER_EVENTS:
@@ -132,6 +141,7 @@ def build(
     report.topics = _merge_small(topics)
     report.languages = _merge_small(languages)
     report.organizations = _merge_small(organizations)
+    report.useful = _merge_small(useful)
     report.others = [(label, others[label]) for label in OTHER_EVENTS.values() if label in others]
     kept = [q for day, q in questions if not since or day >= since.isoformat()]
     report.groups = _hide_small_groups(group_questions(kept, normalize))

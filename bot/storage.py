@@ -93,7 +93,8 @@ class Store:
     def save(self, user_key: str, state: UserState, now: dt.datetime, counters: Iterable[str] = ()) -> None:
         """State and counters in one transaction."""
         stamp = now.timestamp()
-        flow_stamp = stamp if state.flow is not None else None
+        # Marks the short-lived parts (a check in progress, the half-hour context) for the purge.
+        flow_stamp = stamp if state.flow is not None or state.context is not None else None
         day = now.date().isoformat()
         with self._lock:
             self._db.execute("BEGIN")
@@ -141,29 +142,44 @@ class Store:
             self._db.execute("DELETE FROM users WHERE user_key = ?", (user_key,))
 
     def purge(
-        self, now: dt.datetime, flow_hours: int = 72, retention_days: int = 90, question_days: int = 30
+        self,
+        now: dt.datetime,
+        flow_hours: int = 72,
+        retention_days: int = 90,
+        question_days: int = 30,
+        memory_minutes: int = 30,
     ) -> tuple[int, int]:
-        """Drop unfinished checks after `flow_hours` idle, whole users after `retention_days` idle, and
-        shared questions after `question_days`."""
+        """Drop the context of follow-ups after `memory_minutes` idle, unfinished checks after `flow_hours`
+        idle, whole users after `retention_days` idle, and shared questions after `question_days`.
+        Returns (users removed, checks dropped)."""
         stamp = now.timestamp()
         oldest_question = (now - dt.timedelta(days=question_days)).date().isoformat()
         flow_cutoff = stamp - flow_hours * 3600
         user_cutoff = stamp - retention_days * 86400
+        dropped = 0
         with self._lock:
             gone = self._db.execute("DELETE FROM users WHERE last_seen < ?", (user_cutoff,)).rowcount
             self._db.execute("DELETE FROM shared_questions WHERE day < ?", (oldest_question,))
-            stale = self._db.execute(
-                "SELECT user_key, state FROM users WHERE flow_updated IS NOT NULL AND flow_updated < ?",
-                (flow_cutoff,),
+            idle = self._db.execute(
+                "SELECT user_key, state, flow_updated FROM users WHERE flow_updated IS NOT NULL "
+                "AND flow_updated < ?",
+                (stamp - memory_minutes * 60,),
             ).fetchall()
-            for user_key, raw in stale:
+            for user_key, raw, updated in idle:
                 state = UserState.from_dict(json.loads(raw))
-                state.flow = None
+                state.context = None
+                if state.flow is not None and updated < flow_cutoff:
+                    state.flow = None
+                    dropped += 1
                 self._db.execute(
-                    "UPDATE users SET state = ?, flow_updated = NULL WHERE user_key = ?",
-                    (json.dumps(state.to_dict(), ensure_ascii=False), user_key),
+                    "UPDATE users SET state = ?, flow_updated = ? WHERE user_key = ?",
+                    (
+                        json.dumps(state.to_dict(), ensure_ascii=False),
+                        updated if state.flow else None,
+                        user_key,
+                    ),
                 )
-        return gone, len(stale)
+        return gone, dropped
 
     def counter_rows(self) -> list[tuple[str, str, int]]:
         with self._lock:

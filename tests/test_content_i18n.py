@@ -131,7 +131,12 @@ def test_when_the_spanish_changes_the_translation_goes_fuzzy_and_spanish_shows(
         Event(EventKind.BUTTON, data=cb(Action.ANSWER, "aguinaldo"), at=AT),
         UserState(lang="yua", lang_chosen=True),
     )
-    assert outcome.replies[0].text.startswith("🌐") and "Nueva frase." in outcome.replies[0].text
+    assert outcome.replies[0].text.startswith("🌐")
+    more, _ = bot.handle(
+        Event(EventKind.BUTTON, data=cb(Action.DETAILS, "aguinaldo"), at=AT),
+        UserState(lang="yua", lang_chosen=True),
+    )
+    assert "Nueva frase." in more.replies[0].text
 
 
 def test_a_question_in_maya_gets_the_maya_answer(conversation: Conversation, locales: Path) -> None:

@@ -100,7 +100,7 @@ async def test_an_ambiguous_question_offers_buttons_that_lead_to_answers(
     assert len(choices) == 3
     for data in choices:
         answer = await say(api, botapi.callback(data, chat), chat)
-        assert "Base legal" in answer.params["text"]
+        assert "📌" in answer.params["text"]
 
 
 async def test_an_out_of_scope_question_gets_the_honest_path_with_human_help(
@@ -138,14 +138,72 @@ async def test_media_gets_guidance(
     assert buttons(reply), "guidance comes with topic buttons"
 
 
-async def test_edited_message_is_not_answered_again(api: BotApiStandIn, running: BotProcess) -> None:
+async def test_an_edited_message_is_answered_as_a_new_one(api: BotApiStandIn, running: BotProcess) -> None:
+    chat = next(_chats)
+    reply = await say(api, botapi.edited("cuanto me toca de aguinaldo", chat), chat)
+    assert "LFT 87" in reply.params["text"]
+
+
+@pytest.mark.parametrize("payload", [botapi.photo, botapi.document])
+async def test_a_caption_is_read_as_the_question(
+    api: BotApiStandIn, running: BotProcess, payload: Any
+) -> None:
+    chat = next(_chats)
+    reply = await say(api, payload(chat, caption="cuanto me toca de aguinaldo?"), chat)
+    assert "LFT 87" in reply.params["text"]
+
+
+async def test_the_first_reply_is_short_with_four_buttons_at_most_and_no_link_preview(
+    api: BotApiStandIn, running: BotProcess
+) -> None:
+    chat = next(_chats)
+    reply = await say(api, botapi.message("me toca aguinaldo si entré en agosto?", chat), chat)
+    text = reply.params["text"]
+    before_basis, basis = text.rsplit("\n\n📌", 1)
+    assert len(before_basis) <= 300 and "\n" not in basis.strip()
+    assert 1 <= len(buttons(reply)) <= 4
+    assert any(b.get("callback_data", "").startswith("d:") for b in buttons(reply))
+    assert reply.params["link_preview_options"] == {"is_disabled": True}
+    more = await say(api, botapi.callback(f"d:{buttons(reply)[0]['callback_data'][2:]}", chat), chat)
+    assert "https://" in more.params["text"] and more.params["link_preview_options"] == {"is_disabled": True}
+
+
+async def test_a_new_question_inside_a_calculator_leaves_it_and_offers_to_come_back(
+    api: BotApiStandIn, running: BotProcess
+) -> None:
     chat = next(_chats)
     before = len(api.calls)
-    await api.push(botapi.edited("cuanto me toca de aguinaldo", chat))
-    await say(api, botapi.message("gracias", chat), chat)
-    sent = [c for c in api.calls[before:] if c.method == "sendMessage" and int(c.params["chat_id"]) == chat]
-    assert len(sent) == 1
-    assert "aguinaldo" not in sent[0].params["text"].lower()
+    await api.push(botapi.callback("c:aguinaldo", chat))
+    await api.wait_for(
+        lambda c: c.method == "sendMessage" and "¿Cuánto te pagan?" in c.params["text"], after=before
+    )
+    before = len(api.calls)
+    await api.push(botapi.message("cuánto es el salario mínimo?", chat))
+    note = await api.wait_for(
+        lambda c: (
+            c.method == "sendMessage" and int(c.params["chat_id"]) == chat and "en pausa" in c.params["text"]
+        ),
+        after=before,
+    )
+    answered = [
+        c for c in api.calls[before:] if c.method == "sendMessage" and int(c.params["chat_id"]) == chat
+    ]
+    assert "$315.04" in answered[0].params["text"], "the question is answered, not taken as the pay"
+    assert [b["callback_data"] for b in buttons(note)] == ["r:aguinaldo"]
+    back = await say(api, botapi.callback("r:aguinaldo", chat), chat)
+    assert "Seguimos con tu cálculo" in back.params["text"]
+    before = len(api.calls)
+    await api.push(botapi.message("300", chat))
+    await api.wait_for(
+        lambda c: c.method == "sendMessage" and "por día, por semana" in c.params["text"], after=before
+    )
+
+
+async def test_a_follow_up_is_read_against_the_last_topic(api: BotApiStandIn, running: BotProcess) -> None:
+    chat = next(_chats)
+    await say(api, botapi.message("cuanto me toca de aguinaldo", chat), chat)
+    reply = await say(api, botapi.message("¿y si solo voy 3 días?", chat), chat)
+    assert reply.params["text"].startswith("🔎 Entendí que preguntas por: Aguinaldo")
 
 
 async def test_group_answers_only_mentions_and_never_repeats_text(

@@ -180,3 +180,17 @@ def test_counters_table_has_no_user_column(tmp_path: Path) -> None:
     columns = [row[1] for row in store._db.execute("PRAGMA table_info(counters)")]
     store.close()
     assert columns == ["day", "key", "count"]
+
+
+def test_te_sirvio_is_counted_per_answer_with_small_counts_hidden(normalize: Normalizer) -> None:
+    data = rows(
+        (MONDAY, "util:aguinaldo:si|lang=es", 7),
+        (MONDAY, "util:aguinaldo:no|lang=es", 2),
+        (MONDAY, "util:vacaciones:no|lang=es", 1),
+        (MONDAY, "tema:derechos:aguinaldo|lang=es", 9),
+    )
+    built = report.build(data, [], normalize)
+    assert built.total == 9, "a 👍 is not a question"
+    assert built.useful == [("aguinaldo 👍", 7), (report.OTHERS, 3)]
+    text = report.render_text(built)
+    assert "¿Te sirvió?" in text and "vacaciones" not in text

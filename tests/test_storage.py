@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.state import FlowState, UserState
+from bot.core.state import Context, FlowState, UserState
 from bot.privacy import Pseudonymizer, load_secret
 from bot.storage import Store
 
@@ -33,6 +33,19 @@ def test_purge_drops_idle_checks_then_idle_users(tmp_path: Path) -> None:
     assert store.load("busy").flow is not None
     assert store.purge(NOW + dt.timedelta(hours=73)) == (0, 1)
     assert store.load("busy").flow is None
+
+
+def test_purge_drops_the_half_hour_context_but_keeps_a_check_for_72_hours(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    context = Context("aguinaldo", {"salario": "300"}, NOW.timestamp())
+    store.save("talking", UserState(context=context), NOW)
+    store.save("both", UserState(flow=FlowState("aguinaldo"), context=context), NOW)
+    store.purge(NOW + dt.timedelta(minutes=29))
+    assert store.load("talking").context == context
+    assert store.purge(NOW + dt.timedelta(minutes=31)) == (0, 0)
+    assert store.load("talking").context is None
+    both = store.load("both")
+    assert both.context is None and both.flow is not None
 
 
 def test_corrupt_store_is_moved_aside(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

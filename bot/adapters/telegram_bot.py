@@ -21,6 +21,7 @@ from telegram import (
     BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    LinkPreviewOptions,
     Message,
     Update,
 )
@@ -40,20 +41,11 @@ from bot.app import BotService
 from bot.config import Config
 from bot.core.events import ChatKind, Event, EventKind, Media
 from bot.core.replies import Outcome, Reply
+from bot.core.router import command_menu
 
 log = logging.getLogger(__name__)
 
-COMMAND_MENU = (
-    ("start", "Empezar y ver los temas"),
-    ("temas", "Ver los temas"),
-    ("calcular", "Calcular aguinaldo, vacaciones y más"),
-    ("empleador", "Tarjeta de obligaciones para tu empleadora"),
-    ("ayuda", "Cómo preguntar"),
-    ("idioma", "Cambiar el idioma"),
-    ("privacidad", "Qué guardo y por cuánto tiempo"),
-    ("borrar", "Borrar todo lo que sé de ti"),
-    ("salir", "Borrar esta conversación de la pantalla"),
-)
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 DELETABLE_SECONDS = 47 * 3600  # Telegram lets bots delete messages younger than 48 hours
 RECENT_PER_CHAT = 200
 MEDIA_FIELDS = (
@@ -175,14 +167,17 @@ class TelegramAdapter:
                 language_hint=query.from_user.language_code,
             )
             return query.from_user.id, chat_id, event
-        message = update.message  # edited messages are not re-answered as new questions
+        # An edited message is answered as a new one: she corrected her question and waits for the answer.
+        message = update.message or update.edited_message
         if message is None or message.from_user is None or message.from_user.is_bot:
             return None
         group = message.chat.type != ChatType.PRIVATE
         chat = ChatKind.GROUP if group else ChatKind.PRIVATE
         hint = message.from_user.language_code
         user_id, chat_id = message.from_user.id, message.chat.id
-        text = message.text or ""
+        # A photo or a document with a caption: the caption is her question (a photo of a payslip with
+        # "¿esto está bien?"); the picture itself is not read.
+        text = message.text or message.caption or ""
         if text.startswith("/"):
             head, _, args = text[1:].partition(" ")
             name, _, target = head.partition("@")
@@ -220,8 +215,9 @@ class TelegramAdapter:
         if converted is None:
             return
         user_id, chat_id, event = converted
-        if update.message is not None and event.chat is ChatKind.PRIVATE:
-            self.recent.add(chat_id, update.message.message_id)
+        incoming = update.message or update.edited_message
+        if incoming is not None and event.chat is ChatKind.PRIVATE:
+            self.recent.add(chat_id, incoming.message_id)
         # A millisecond or two of CPU: run inline. A thread hop cost more than it saved, because the GIL
         # and the store's lock made the threads wait on each other.
         outcome = self.service.process(user_id, event)
@@ -254,7 +250,14 @@ class TelegramAdapter:
                         reply_markup=_markup(reply),
                     )
                 else:
-                    send = partial(context.bot.send_message, chat_id, reply.text, reply_markup=_markup(reply))
+                    send = partial(
+                        context.bot.send_message,
+                        chat_id,
+                        reply.text,
+                        reply_markup=_markup(reply),
+                        # A preview of the source's site would bury the short answer under a big card.
+                        link_preview_options=NO_PREVIEW,
+                    )
                 sent = await with_retries(send)
             except Forbidden:
                 # The user blocked the bot (403): nothing of theirs should outlive that.
@@ -332,7 +335,10 @@ def build_application(config: Config, service: BotService) -> Application[Any, A
         async def set_commands() -> None:
             try:
                 await with_retries(
-                    partial(application.bot.set_my_commands, [BotCommand(c, d) for c, d in COMMAND_MENU])
+                    partial(
+                        application.bot.set_my_commands,
+                        [BotCommand(c, d) for c, d in command_menu()],
+                    )
                 )
             except TelegramError as exc:
                 log.warning("could not set the command menu: %s", type(exc).__name__)
@@ -365,7 +371,8 @@ def build_application(config: Config, service: BotService) -> Application[Any, A
             if gone or stale:
                 log.info("purge: %d users removed, %d unfinished checks dropped", gone, stale)
 
-        application.job_queue.run_repeating(purge, interval=3600, first=30)
+        # Every 10 minutes: the half-hour context of follow-ups must not linger much past its half hour.
+        application.job_queue.run_repeating(purge, interval=600, first=30)
     return application
 
 

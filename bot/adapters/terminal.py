@@ -1,4 +1,5 @@
-"""Talk with the same core in a terminal: buttons are shown as numbered options."""
+"""Talk with the same core in a terminal: buttons are shown as lettered options ([a], [b]...), so a number
+typed as an answer ("3" days a week) is always the number, never the third button."""
 
 from __future__ import annotations
 
@@ -14,16 +15,21 @@ from bot.core.state import UserState
 TERMINAL_USER = "terminal"
 
 
+def option_label(index: int) -> str:
+    """a, b, ... z, then aa, ab...: letters, never digits."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return letters[index] if index < len(letters) else letters[index // 26 - 1] + letters[index % 26]
+
+
 def parse_input(line: str, buttons: list[Button]) -> Event | None:
-    """A number picks a button of the last answer; /command is a command; anything else is text."""
+    """A letter picks a button of the last answer; /command is a command; anything else is text."""
     text = line.strip()
     if not text:
         return None
-    if text.isdigit() and buttons and 1 <= int(text) <= len(buttons):
-        button = buttons[int(text) - 1]
-        if button.url:
-            return None
-        return Event(EventKind.BUTTON, data=button.data)
+    labels = {option_label(i): b for i, b in enumerate(buttons)}
+    button = labels.get(text.lower().strip("[]"))
+    if button is not None:
+        return None if button.url else Event(EventKind.BUTTON, data=button.data)
     if text.startswith("/") and len(text) > 1:
         command, _, args = text[1:].partition(" ")
         return Event(EventKind.COMMAND, command=command.split("@")[0].lower(), text=args)
@@ -31,15 +37,15 @@ def parse_input(line: str, buttons: list[Button]) -> Event | None:
 
 
 def show(outcome: Outcome, out: TextIO) -> list[Button]:
-    """Print the replies; returns the buttons in the numbering shown."""
+    """Print the replies; returns the buttons in the order of their letters."""
     buttons: list[Button] = []
     for reply in outcome.replies:
         out.write("\n" + reply.text + "\n")
         for row in reply.buttons:
             for button in row:
-                buttons.append(button)
                 target = f" ({button.url})" if button.url else ""
-                out.write(f"  [{len(buttons)}] {button.label}{target}\n")
+                out.write(f"  [{option_label(len(buttons))}] {button.label}{target}\n")
+                buttons.append(button)
     if not outcome.replies:
         out.write("\n(sin respuesta)\n")
     out.flush()
@@ -48,7 +54,8 @@ def show(outcome: Outcome, out: TextIO) -> list[Button]:
 
 def chat(service: BotService, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
     out.write(
-        "Cerrando Brechas — chat en la terminal. Escribe un número para tocar un botón; Ctrl+D para salir.\n"
+        "Cerrando Brechas — chat en la terminal. Escribe la letra de una opción para tocarla; "
+        "Ctrl+D para salir.\n"
     )
     buttons = show(service.process(TERMINAL_USER, Event(EventKind.COMMAND, command="start")), out)
     while True:
@@ -60,8 +67,6 @@ def chat(service: BotService, stdin: TextIO = sys.stdin, out: TextIO = sys.stdou
             return 0
         event = parse_input(line, buttons)
         if event is None:
-            if line.strip():
-                out.write("Ese número no es una opción. Escribe tu pregunta o un número de la lista.\n")
             continue
         buttons = show(service.process(TERMINAL_USER, event), out)
 

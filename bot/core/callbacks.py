@@ -24,10 +24,12 @@ class Action(StrEnum):
     FLOW = "f"  # an answer inside a questionnaire
     FLOW_BACK = "fb"
     FLOW_CANCEL = "fx"
+    RESUME = "r"  # go back to a paused calculator, where she was
     NONE_OF_THESE = "n"  # none of the "did you mean" candidates
     SHARE = "s"  # consent to share an unanswered question: y / n
     LISTEN = "v"  # speak an entry as a voice note
-    DETAILS = "d"  # show the full answer
+    DETAILS = "d"  # «Ver más»: the rest of an answer and its legal details
+    USEFUL = "u"  # «¿Te sirvió?»: <entry>.y or <entry>.n, counted per entry, never per person
     SPANISH = "x"  # show an entry in Spanish, whatever the user's language
 
 

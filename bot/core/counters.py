@@ -14,6 +14,7 @@ Events (what the core emits):
     sin-respuesta             a question the bot could not answer
     persona:<work>            the list of people to contact (work: hogar, campo or general)
     idioma:<code>             the language changed
+    util:<entry>:si|no        «¿Te sirvió?» under an answer: 👍 or 👎
 
 Dimensions: `lang` (the language the bot answered in) and `org` (the deep-link code the user arrived
 through, absent when none). The storage adds the day; there is no user column anywhere, so a count can

@@ -49,6 +49,10 @@ def stale_button(kb: KnowledgeBase, _: Gettext) -> Reply:
     )
 
 
+def human_button(_: Gettext) -> Button:
+    return Button("🤝 " + _("Hablar con una persona"), cb(Action.HELP))
+
+
 def dont_know(kb: KnowledgeBase, _: Gettext) -> Reply:
     text = _(
         "No tengo una respuesta segura para eso, y prefiero no adivinar. Puedes tocar un tema, "

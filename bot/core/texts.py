@@ -34,27 +34,26 @@ def welcome(
     return Reply(text, tuple(buttons))
 
 
-def help_body(_: Gettext) -> str:
-    return _(
-        "Puedes escribir tu pregunta con tus palabras, por ejemplo: «¿me toca aguinaldo?» o "
-        "«mi patrona no me quiere inscribir al seguro».\n\n"
-        "Comandos:\n"
-        "/temas - ver los temas\n"
-        "/calcular - calcular aguinaldo, vacaciones y más\n"
-        "/empleador - tarjeta con las obligaciones de tu empleadora\n"
-        "/idioma - cambiar el idioma\n"
-        "/privacidad - qué guardo y por cuánto tiempo\n"
-        "/borrar - borrar todo lo que sé de ti\n"
-        "/salir - borrar esta conversación de la pantalla"
+def help_body(_: Gettext, commands: str) -> str:
+    """How to ask, then the commands (one line each, from the table in bot/core/router.py)."""
+    return (
+        _(
+            "Puedes escribir tu pregunta con tus palabras, por ejemplo: «¿me toca aguinaldo?» o "
+            "«mi patrona no me quiere inscribir al seguro»."
+        )
+        + "\n\n"
+        + _("Comandos:")
+        + "\n"
+        + commands
     )
 
 
-def help_reply(kb: KnowledgeBase, _: Gettext) -> Reply:
+def help_reply(kb: KnowledgeBase, _: Gettext, commands: str) -> Reply:
     buttons = (
         *topic_buttons(kb, _),
         (Button("🤝 " + _("Hablar con una persona"), cb(Action.HELP)),),
     )
-    return Reply(help_body(_), buttons)
+    return Reply(help_body(_, commands), buttons)
 
 
 def privacy_short(_: Gettext) -> str:
@@ -84,5 +83,12 @@ def privacy_full(_: Gettext) -> str:
 
 
 def privacy_reply(_: Gettext) -> Reply:
+    memory = _(
+        "Por 30 minutos también recuerdo el último tema y los números que me diste (como tu pago o tus "
+        "días de trabajo), para entender tu siguiente pregunta. No guardo tus palabras."
+    )
+    # The half-hour memory of follow-ups (bot/core/context.py) goes right after "what I keep".
+    parts = privacy_full(_).split("\n\n")
+    parts.insert(min(2, len(parts)), memory)
     buttons = ((Button("🗑️ " + _("Borrar todo lo que sabes de mí"), cb(Action.FORGET)),),)
-    return Reply(privacy_full(_), buttons)
+    return Reply("\n\n".join(parts), buttons)

@@ -35,10 +35,11 @@ class Tally:
     top3: int = 0
     false_accept: int = 0
     abstain: int = 0
+    direct: int = 0  # answered at once (no "¿Quisiste decir...?") and rightly
 
     def add(self, expected: str | None, ranked: Sequence[str], band: Band) -> None:
         self.total += 1
-        answered = ranked[0] if ranked and band is Band.ANSWER else None
+        answered = ranked[0] if ranked and band in (Band.ANSWER, Band.LIKELY) else None
         if expected is None:
             self.abstain += band is Band.UNKNOWN
             self.false_accept += answered is not None
@@ -46,6 +47,7 @@ class Tally:
         self.top1 += bool(ranked) and ranked[0] == expected
         self.top3 += expected in ranked[:3]
         self.false_accept += answered is not None and answered != expected
+        self.direct += answered == expected
         self.abstain += band is Band.UNKNOWN
 
     def rate(self, count: int) -> float:
@@ -62,7 +64,7 @@ class Report:
     def all(self) -> Tally:
         both = Tally()
         for part in (self.in_scope, self.out_of_scope):
-            for name in ("total", "top1", "top3", "false_accept", "abstain"):
+            for name in ("total", "top1", "top3", "false_accept", "abstain", "direct"):
                 setattr(both, name, getattr(both, name) + getattr(part, name))
         return both
 
@@ -145,6 +147,7 @@ def format_report(ours: Report, baseline: Report) -> str:
         "",
         f"en alcance ({i.total}): top-1 {pct(i, i.top1)}  top-3 {pct(i, i.top3)}  "
         f"abstención {pct(i, i.abstain)}   | WRatio: top-1 {pct(bi, bi.top1)}  top-3 {pct(bi, bi.top3)}",
+        f"respondidas directo y bien (en alcance): {pct(i, i.direct)}   | WRatio: {pct(bi, bi.direct)}",
         f"fuera de alcance ({o.total}): «no sé» {pct(o, o.abstain)}   | WRatio: {pct(bo, bo.abstain)}",
         f"falsos aceptados (todas, {ours.all.total}): {100 * ours.false_accept_rate:.1f}%   "
         f"| WRatio: {100 * baseline.false_accept_rate:.1f}%",

@@ -71,10 +71,62 @@ def test_answer_fills_parameters_in_force_on_the_day(conversation: Conversation)
     assert "$278.80" in text(before) and "$315.04" not in text(before)
 
 
-def test_answers_carry_basis_dates_and_source(conversation: Conversation) -> None:
+def test_answers_carry_basis_and_dates_in_one_line_and_the_source_under_ver_mas(
+    conversation: Conversation,
+) -> None:
     outcome, _ = run(conversation, Event(EventKind.BUTTON, data=cb(Action.ANSWER, "aguinaldo"), at=AT))
-    body = text(outcome)
+    assert (
+        text(outcome).splitlines()[-1]
+        == "📌 LFT 87, LFT 334 Bis, LFT 516 · vigente desde 1975 · revisado 22-11-2026"
+    )
+    more, _ = run(conversation, Event(EventKind.BUTTON, data=cb(Action.DETAILS, "aguinaldo"), at=AT))
+    body = text(more)
     assert "Base legal: LFT 87" in body and "Vigente desde" in body and "https://" in body
+
+
+def test_a_first_reply_is_short_with_at_most_four_buttons(conversation: Conversation) -> None:
+    for entry_id in conversation.kb.entries:
+        outcome, _ = run(conversation, Event(EventKind.BUTTON, data=cb(Action.ANSWER, entry_id), at=AT))
+        reply = outcome.replies[0]
+        if entry_id == "tarjeta-empleador":  # a card to forward whole
+            continue
+        before_basis = reply.text.rsplit("\n\n📌", 1)[0]
+        assert len(before_basis) <= 300, entry_id
+        assert sum(len(row) for row in reply.buttons) <= 4, entry_id
+        assert cb(Action.DETAILS, entry_id) in all_data(outcome)
+
+
+def test_ver_mas_shows_the_rest_of_the_answer(conversation: Conversation) -> None:
+    entry = conversation.kb.entries["aguinaldo-proporcional"]
+    full = render(conversation.kb, entry.answer, AT.date())
+    first, _ = run(conversation, Event(EventKind.BUTTON, data=cb(Action.ANSWER, entry.id), at=AT))
+    more, _ = run(conversation, Event(EventKind.BUTTON, data=cb(Action.DETAILS, entry.id), at=AT))
+    last_line = full.strip().splitlines()[-1]
+    assert last_line not in text(first) and last_line in text(more)
+    assert sum(len(row) for r in more.replies for row in r.buttons) <= 4
+
+
+def test_feedback_is_counted_per_entry_without_the_person(conversation: Conversation) -> None:
+    outcome, _ = run(conversation, Event(EventKind.BUTTON, data=cb(Action.ANSWER, "vacaciones"), at=AT))
+    assert cb(Action.USEFUL, "vacaciones.y") in all_data(outcome)
+    useful, _ = run(
+        conversation, Event(EventKind.BUTTON, data=cb(Action.USEFUL, "vacaciones.n"), at=AT, user="u9")
+    )
+    assert useful.counters == ("util:vacaciones:no|lang=es",)
+    assert cb(Action.HELP) in all_data(useful)
+    forged, _ = run(conversation, Event(EventKind.BUTTON, data=cb(Action.USEFUL, "no-existe.y"), at=AT))
+    assert forged.counters == ()
+
+
+def test_a_likely_answer_comes_first_with_the_alternatives_under_it(conversation: Conversation) -> None:
+    from bot.matching.matcher import Band
+
+    question = "a quien le corresponde pagar las cuotas del seguro, a la empleadora o a la trabajadora"
+    assert conversation.matcher.match(question).band is Band.LIKELY
+    outcome, _ = run(conversation, Event(EventKind.TEXT, text=question, at=AT))
+    assert outcome.replies[0].text.startswith("🔎 Entendí que preguntas por:")
+    assert "📌" in outcome.replies[0].text
+    assert outcome.replies[-1].text == "¿O preguntabas por…?"
 
 
 @pytest.mark.parametrize("question", ["cuanto me toca de aguinaldo", "me toca aginaldo?"])
@@ -92,7 +144,7 @@ def test_unsure_match_offers_up_to_three_candidates_that_lead_to_answers(convers
     assert 1 <= len(candidates) <= 3
     for data in candidates:
         answer, _ = run(conversation, Event(EventKind.BUTTON, data=data, at=AT))
-        assert "Base legal" in text(answer)
+        assert "📌" in text(answer)
 
 
 def test_unknown_question_asks_consent_and_keeps_it_only_after_yes(conversation: Conversation) -> None:
@@ -210,6 +262,7 @@ def test_privacy_notice_says_what_is_kept_and_for_how_long(conversation: Convers
     outcome, _ = run(conversation, Event(EventKind.COMMAND, command="privacidad", at=AT))
     body = text(outcome)
     assert "72 horas" in body and "90 días" in body and "/borrar" in body
+    assert "30 minutos" in body, "the half-hour memory of follow-ups is said too"
 
 
 def test_long_message_is_answered_within_telegram_limits(conversation: Conversation) -> None:

@@ -15,7 +15,7 @@ from bot.matching.evaluation import (
     load_questions,
     matcher_ranker,
 )
-from bot.matching.matcher import Matcher
+from bot.matching.matcher import Band, Matcher
 from bot.matching.normalize import Normalizer
 
 KB = load_knowledge_strict()
@@ -29,6 +29,7 @@ TOP1_FLOOR = 0.90
 TOP3_FLOOR = 0.97
 FALSE_ACCEPT_MAX = 0.03
 OUT_OF_SCOPE_HONEST_MIN = 0.90
+DIRECT_CONTROL_MIN = 0.85  # issue 13: answered at once and rightly, on the held-out set
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +100,22 @@ def test_the_control_set_meets_the_same_targets(control: Report) -> None:
     assert tally.rate(tally.top3) >= TOP3_FLOOR
     assert control.false_accept_rate <= FALSE_ACCEPT_MAX
     assert control.out_of_scope.rate(control.out_of_scope.abstain) >= OUT_OF_SCOPE_HONEST_MIN
+
+
+def test_most_control_questions_are_answered_at_once_and_rightly(control: Report) -> None:
+    assert control.in_scope.rate(control.in_scope.direct) >= DIRECT_CONTROL_MIN
+
+
+def test_the_likely_band_answers_more_at_once_than_the_sure_band_alone(
+    report: Report, matcher: Matcher
+) -> None:
+    ranker = matcher_ranker(matcher)
+
+    def sure_only(text: str) -> tuple[list[str], Band]:
+        ranked, band = ranker(text)
+        return ranked, Band.ASK if band is Band.LIKELY else band
+
+    assert report.in_scope.direct > evaluate(QUESTIONS, KB, sure_only).in_scope.direct
 
 
 def test_beats_the_wratio_baseline(report: Report) -> None:

@@ -276,9 +276,16 @@ def sticker(chat_id: int = 111) -> dict[str, Any]:
     return message(None, chat_id, sticker=s)
 
 
-def photo(chat_id: int = 111) -> dict[str, Any]:
+def photo(chat_id: int = 111, caption: str | None = None) -> dict[str, Any]:
     sizes = [{"file_id": "AgACAgE", "file_unique_id": "AQADp", "width": 90, "height": 90, "file_size": 1200}]
-    return message(None, chat_id, photo=sizes)
+    extra: dict[str, Any] = {"caption": caption} if caption else {}
+    return message(None, chat_id, photo=sizes, **extra)
+
+
+def document(chat_id: int = 111, caption: str | None = None) -> dict[str, Any]:
+    doc = {"file_id": "BQACAgE", "file_unique_id": "AgADd", "file_name": "recibo.pdf", "file_size": 5000}
+    extra: dict[str, Any] = {"caption": caption} if caption else {}
+    return message(None, chat_id, document=doc, **extra)
 
 
 def edited(text: str, chat_id: int = 111) -> dict[str, Any]:
