@@ -167,9 +167,17 @@ class Understander:
             main_code = alarm.problem
             findings[alarm.problem] = Finding(alarm.problem, alarm.entry_id, DANGER_SCORE)
         main = findings.get(main_code) if main_code else None
-        others = tuple(findings[c] for c in order if c != main_code and c != OTHER and c in findings)[
-            :MAX_OTHERS
-        ]
+        # One button per answer: two problems answered by the same entry (until a new entry is written)
+        # show it once.
+        seen = {main.entry_id} if main else set()
+        others_list: list[Finding] = []
+        for code in order:
+            finding = findings.get(code)
+            if code in (main_code, OTHER) or finding is None or finding.entry_id in seen:
+                continue
+            seen.add(finding.entry_id)
+            others_list.append(finding)
+        others = tuple(others_list[:MAX_OTHERS])
         summary = tuple(f.problem for f in (main, *others) if f is not None)
         return Understanding(main, others, urgent, audience, employer, story, match, summary)
 
