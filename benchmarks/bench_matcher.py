@@ -1,8 +1,11 @@
 """Matcher latency (p50/p99) for typical and 4,096-character questions, on the real knowledge base and on a
-synthetic one ten times larger, and the resident memory of a loaded bot core.
+synthetic one ten times larger; whole-message understanding (bot/understanding) for a question, a story
+and a 4,096-character story; build time and memory as the knowledge grows (1x, 2x, 4x, 8x entries); and
+the resident memory of a loaded bot core.
 
     .venv/bin/python -m benchmarks.bench_matcher
-Targets (issue 4): p99 <= 5 ms typical, <= 20 ms at 4,096 characters, on the real knowledge base.
+Targets (issues 4 and 18): p99 <= 5 ms typical, <= 20 ms at 4,096 characters, on the real knowledge base.
+The machine's other load shows in p99: run it on a quiet machine.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from bot.knowledge.loader import load_knowledge_strict
 from bot.knowledge.model import KnowledgeBase
 from bot.matching.matcher import Matcher
 from bot.matching.normalize import Normalizer
+from bot.understanding import Understander
 
 TYPICAL = [
     "mi patrona dice q no me toca aginaldo xq solo voy 2 dias",
@@ -32,6 +36,12 @@ TYPICAL = [
     "q es el ceci",
     "receta de pozole rojo",
 ]
+STORY = (
+    "Trabajo de planta con una familia desde hace 6 años. Entro a las 6 de la mañana y termino a las 11 "
+    "de la noche, no tengo día de descanso y nunca me han dado vacaciones. "
+    "La señora me dijo que ya no vaya, no me pagó la quincena "
+    "y cuando le reclamé me empujó y me jaló del cabello. "
+)
 SYLLABLES = ["ma", "pe", "ti", "lo", "su", "ra", "ne", "ca", "do", "vi", "ga", "re", "so", "mu"]
 
 
@@ -102,6 +112,37 @@ def cached_start_mb() -> str:
     return done.stdout.strip()
 
 
+GROWTH = """
+import random, sys, time
+from benchmarks.bench_matcher import resident_mb, synthetic_matcher
+from bot.knowledge.loader import load_knowledge_strict
+kb = load_knowledge_strict()
+before = resident_mb()
+start = time.perf_counter()
+matcher = synthetic_matcher(kb, int(sys.argv[1]), random.Random(7))
+print(f"{len(matcher.entry_ids)} {time.perf_counter() - start:.1f} {resident_mb() - before:.0f}")
+"""
+
+
+def growth() -> None:
+    """Build time and the memory a built matcher holds, as the knowledge base grows; each size in its own
+    process, so one size's memory does not hide the next one's."""
+    for factor in (1, 2, 4, 8):
+        done = subprocess.run(
+            [sys.executable, "-c", GROWTH, str(factor)], capture_output=True, text=True, check=True
+        )
+        entries, seconds, megabytes = done.stdout.split()
+        print(f"growth {factor}x: {entries:>5} entries, built in {seconds:>6} s, +{megabytes:>5} MB resident")
+
+
+def understanding(kb: KnowledgeBase, matcher: Matcher, rng: random.Random) -> None:
+    understander = Understander(kb, matcher)
+    story_4096 = (STORY * 40)[:4096]
+    report("understand: typical question", timed(lambda: understander.understand(rng.choice(TYPICAL)), 2000))
+    report("understand: story (~330 characters)", timed(lambda: understander.understand(STORY), 500))
+    report("understand: 4,096-character story", timed(lambda: understander.understand(story_4096), 100))
+
+
 def main() -> int:
     rng = random.Random(7)
     print(f"resident memory of the bot core started from the matcher cache: {cached_start_mb()} MB")
@@ -123,6 +164,9 @@ def main() -> int:
         report(f"{name}: typical question", timed(lambda m=matcher: m.match(rng.choice(TYPICAL)), 2000))
         report(f"{name}: 4,096 characters", timed(lambda m=matcher: m.match(rng.choice(longs)), 500))
     print(f"resident memory with the 10x synthetic matcher also loaded: {resident_mb():.0f} MB")
+    del big
+    understanding(kb, real, rng)
+    growth()
     return 0
 
 

@@ -57,7 +57,7 @@ def _kb(config: Config, args: argparse.Namespace) -> int:
         return 0
     from bot.matching import evaluation
 
-    return evaluation.main(args.file, directory)
+    return evaluation.main(args.file, directory, args.relatos, args.urgencia, args.detalle)
 
 
 def _i18n(config: Config, args: argparse.Namespace) -> int:
@@ -192,6 +192,9 @@ def parser() -> argparse.ArgumentParser:
     kb_sub.add_parser("cache", help="entrena el buscador y lo guarda, para que cada arranque sea rápido")
     ev = kb_sub.add_parser("eval", help="mide el reconocimiento de preguntas")
     ev.add_argument("--file", default=None)
+    ev.add_argument("--relatos", default=None, help="relatos etiquetados (tests/data/relatos.yaml)")
+    ev.add_argument("--urgencia", default=None, help="mensajes urgentes y no (tests/data/urgencia.yaml)")
+    ev.add_argument("--detalle", action="store_true", help="lista los relatos y mensajes fallados")
     kb.set_defaults(func=_kb)
     i18n = sub.add_parser("i18n", help="catálogos de idiomas")
     i18n_sub = i18n.add_subparsers(dest="i18n_command", required=True)

@@ -25,6 +25,7 @@ from bot.knowledge.model import KnowledgeBase
 from bot.matching.language_guess import LanguageGuesser
 from bot.matching.matcher import LazyMatcher, Matcher
 from bot.privacy import PendingShares
+from bot.understanding import Understander
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,8 @@ class Conversation:
     pending_shares: PendingShares = field(default_factory=lambda: PendingShares())
 
     def __post_init__(self) -> None:
-        self.urgent_signals = freetext.urgent_signals(self.kb)
+        # Reads a whole message: its problems, where she works, and whether someone is in danger now.
+        self.understander = Understander(self.kb, self.matcher)
 
     def gettext(self, state: UserState) -> Gettext:
         return self.translator.gettext(state.lang)

@@ -8,32 +8,22 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.core import answers, context, dialogue, menus, smalltalk
+from bot.core import answers, context, dialogue, menus, smalltalk, stories
 from bot.core.callbacks import Action, cb
 from bot.core.events import Event
 from bot.core.replies import Button, Outcome, Reply
 from bot.core.state import UserState
 from bot.i18n import LANGUAGES, Gettext
-from bot.knowledge.model import KnowledgeBase
 from bot.matching.matcher import Band, MatchResult
 from bot.matching.normalize import fold
 from bot.privacy import scrub
+from bot.understanding import Understanding
+from bot.understanding.engine import MIN_SCORE as SURE
 
 if TYPE_CHECKING:
     from bot.core.conversation import Conversation
 
 Turn = tuple[Outcome, UserState]
-UrgentSignals = list[tuple[re.Pattern[str], str]]
-
-
-def urgent_signals(kb: KnowledgeBase) -> UrgentSignals:
-    """Words that show danger ("me pega", "me quitó mi credencial"), longest first, with their entry."""
-    signals = kb.synonyms.get("senales_urgentes", {})
-    return [
-        (re.compile(rf"\b{re.escape(fold(phrase))}\b"), entry_id)
-        for phrase, entry_id in sorted(signals.items(), key=lambda kv: -len(kv[0]))
-        if entry_id in kb.entries
-    ]
 
 
 def handle(core: Conversation, event: Event, state: UserState) -> Turn:
@@ -74,7 +64,7 @@ def _leaves_calculator(core: Conversation, text: str) -> bool:
     folded = fold(text)
     if EXIT_WORDS.match(folded) or folded in core.kb.synonyms.get("charla", {}):
         return True
-    if any(pattern.search(folded) for pattern, _entry in core.urgent_signals):
+    if core.understander.urgent(text):
         return True  # danger is never taken as a wrong answer
     if any(ch.isdigit() for ch in text):
         return False
@@ -97,17 +87,23 @@ def _understand(core: Conversation, text: str, state: UserState, event: Event, _
         return in_language, state
     state = context.remember(state, event, facts=context.facts_in(text))
     result, about = context.read(core, text, state)
-    urgent = _urgent(core, text, result)
+    workplace = state.work or context.facts(state).get("trabajo")
+    understood = core.understander.understand(text, audience_hint=workplace)
+    state = stories.remember_work(state, understood)
+    urgent = understood.urgent  # decided over the whole message, never by the matcher's candidates
     if not urgent:
         started = dialogue.prefilled(core, text, result, state, event, about)
         if started is not None:
             return started
-    outcome = _answer_match(core, result, state, event, _, follow_up=bool(about))
-    if result.band is Band.UNKNOWN and event.user:
+    if understood.story and understood.main and not about:
+        outcome = stories.story(core, understood, state, event, _)
+    else:
+        outcome = _answer_match(core, result, state, event, _, bool(about), None if about else understood)
+    if result.band is Band.UNKNOWN and not understood.main and event.user:
         core.pending_shares.put(event.user, text, event.at.timestamp())
         outcome = Outcome((*outcome.replies, _ask_to_share(_)), counters=outcome.counters)
-    accepted = core.matcher.thresholds.accepts(result.band) and result.best
-    if urgent and not (accepted and result.best and result.best.entry_id == urgent):
+    answered = next((c.rsplit(":", 1)[-1] for c in outcome.counters if c.startswith("tema:")), None)
+    if urgent and answered != urgent and not (understood.story and understood.main and not about):
         banner = answers.urgent_first(core, urgent, event)
         outcome = Outcome((banner, *outcome.replies), counters=outcome.counters)
     return outcome, state
@@ -144,24 +140,6 @@ def _match_in_language(
     return None
 
 
-def _urgent(core: Conversation, text: str, result: MatchResult) -> str | None:
-    """An urgent entry when the words show danger, or when the matcher sees one among its candidates."""
-    folded = fold(text)
-    for pattern, entry_id in core.urgent_signals:
-        if pattern.search(folded):
-            return entry_id
-    if result.band is Band.UNKNOWN or result.best is None:
-        return None
-    # The best candidate, or one nearly as likely: a danger is worth showing even when unsure, but not
-    # when another entry clearly fits better ("me quiero salir de la casa" is usually resigning).
-    close = result.best.decision - core.matcher.thresholds.margin
-    for candidate in result.candidates:
-        entry = core.kb.entries.get(candidate.entry_id)
-        if entry and entry.urgent and candidate.decision >= close:
-            return entry.id
-    return None
-
-
 def _answer_match(
     core: Conversation,
     result: MatchResult,
@@ -169,13 +147,29 @@ def _answer_match(
     event: Event,
     _: Gettext,
     follow_up: bool = False,
+    understood: Understanding | None = None,
 ) -> Outcome:
     if follow_up and result.best:  # read with the last topic: say how it was understood
         return _answer_first(core, result, state, event, _)
-    if result.band is Band.ANSWER and result.best:
-        return answers.show_entry(core, result.best.entry_id, state, event)
-    if result.band is Band.LIKELY and result.best:
-        return _answer_first(core, result, state, event, _)
+    main = understood.main if understood else None
+    entry_id = result.best.entry_id if result.best else None
+    if main and entry_id and core.understander.problem_of.get(entry_id) == main.problem:
+        entry_id = main.entry_id  # the same problem's entry for her workplace, or for an employer
+    if result.band is Band.ANSWER and entry_id:
+        shown = answers.show_entry(core, entry_id, state, event)
+        return stories.also(core, shown, understood, _) if understood else shown
+    if result.band is Band.LIKELY and entry_id:
+        shown = _answer_first(core, result, state, event, _, entry_id)
+        return stories.also(core, shown, understood, _) if understood else shown
+    if understood and main and main.score >= SURE:  # her words name a problem the matcher hesitates on
+        if not understood.others:
+            return _answer_first(core, result, state, event, _, main.entry_id)
+        lead = "🔎 " + _("Entendí que preguntas por: {title}.").format(
+            title=core.kb.entries[main.entry_id].title
+        )
+        return stories.also(
+            core, answers.show_entry(core, main.entry_id, state, event, lead=lead), understood, _
+        )
     if result.band is Band.ASK:
         rows = [
             (Button(core.kb.entries[c.entry_id].title, cb(Action.ANSWER, c.entry_id)),)
@@ -188,16 +182,24 @@ def _answer_match(
 
 
 def _answer_first(
-    core: Conversation, result: MatchResult, state: UserState, event: Event, _: Gettext
+    core: Conversation,
+    result: MatchResult,
+    state: UserState,
+    event: Event,
+    _: Gettext,
+    entry_id: str | None = None,
 ) -> Outcome:
-    """Probably this entry: answer it, say in a few words what was understood, and offer the others."""
-    assert result.best is not None
-    entry = core.kb.entries[result.best.entry_id]
+    """Probably this entry (the best candidate unless `entry_id` is given): answer it, say in a few words
+    what was understood, and offer the other candidates."""
+    assert entry_id is not None or result.best is not None
+    entry = core.kb.entries[entry_id or (result.best.entry_id if result.best else "")]
     lead = "🔎 " + _("Entendí que preguntas por: {title}.").format(title=entry.title)
     if entry.title.endswith(("?", "!", ".")):  # "…por: ¿Quién paga el IMSS?." reads badly
         lead = lead.removesuffix(".")
     shown = answers.show_entry(core, entry.id, state, event, lead=lead)
-    others = [c.entry_id for c in result.candidates[1:] if c.entry_id in core.kb.entries]
+    others = [
+        c.entry_id for c in result.candidates if c.entry_id in core.kb.entries and c.entry_id != entry.id
+    ]
     if not others:
         return shown
     rows = tuple((Button(core.kb.entries[e].title, cb(Action.ANSWER, e)),) for e in others)

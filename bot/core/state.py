@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from bot.knowledge.model import AUDIENCES
+
 
 @dataclass
 class FlowState:
@@ -78,6 +80,7 @@ class UserState:
     org: str | None = None  # deep-link code of the organization the user arrived through
     flow: FlowState | None = None
     context: Context | None = None
+    work: str | None = None  # where she works, as a category (hogar, campo, general), to read later questions
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -96,4 +99,6 @@ class UserState:
             state.org = data["org"]
         state.flow = FlowState.from_dict(data.get("flow"))
         state.context = Context.from_dict(data.get("context"))
+        if data.get("work") in AUDIENCES:
+            state.work = data["work"]
         return state

@@ -22,15 +22,17 @@ from bot.knowledge.model import (
     Organization,
     Parameter,
     ParamValue,
+    ProblemKind,
     Source,
 )
+from bot.knowledge.problems import PROBLEMS_FILE, load_problems
 from bot.knowledge.yaml_source import LineDict, YamlProblem, read_yaml
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "knowledge"
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ORGANIZATIONS_FILE = "organizaciones.yaml"
 OUT_OF_SCOPE_FILE = "fuera_de_alcance.yaml"
-SPECIAL_FILES = {"parametros.yaml", "sinonimos.yaml", ORGANIZATIONS_FILE, OUT_OF_SCOPE_FILE}
+SPECIAL_FILES = {"parametros.yaml", "sinonimos.yaml", ORGANIZATIONS_FILE, OUT_OF_SCOPE_FILE, PROBLEMS_FILE}
 # Telegram's rule for a /start payload; `lang-` and `tema-` are taken by the bot's own links.
 ORG_CODE_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 RESERVED_PREFIXES = ("lang-", "tema-")
@@ -498,8 +500,21 @@ def load_knowledge(directory: Path = DEFAULT_DIR) -> tuple[KnowledgeBase, list[P
         synonyms=_load_synonyms(directory / "sinonimos.yaml", problems),
         organizations=_load_organizations(directory / ORGANIZATIONS_FILE, problems),
         out_of_scope=_load_out_of_scope(directory / OUT_OF_SCOPE_FILE, problems),
+        problems=_load_problems(directory / PROBLEMS_FILE, entries, problems),
     )
     return kb, problems
+
+
+def _load_problems(path: Path, entries: dict[str, Entry], problems: list[Problem]) -> dict[str, ProblemKind]:
+    if not path.exists():
+        return {}
+    data = _read(path, problems)
+    if data is UNREADABLE:
+        return {}
+    found: list[tuple[Path, int, str, bool]] = []
+    kinds = load_problems(path, data, entries, found)
+    problems.extend(Problem(*item) for item in found)
+    return kinds
 
 
 def _load_out_of_scope(path: Path, problems: list[Problem]) -> tuple[str, ...]:

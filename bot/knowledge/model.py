@@ -43,6 +43,39 @@ STATES: dict[str, str] = {
     "zac": "Zacatecas",
 }
 ORG_KINDS = ("organizacion", "servicio")
+# How serious a problem told in a story is, most serious first: the bot answers in this order.
+SEVERITIES = ("peligro", "plazo", "dinero", "informacion")
+# The problems a story can hold (knowledge/problemas.yaml). Fixed: labelled test sets use these codes.
+PROBLEM_CODES = (
+    "violencia",
+    "acoso-sexual",
+    "encierro",
+    "documentos-retenidos",
+    "trabajo-infantil",
+    "intoxicacion",
+    "calor",
+    "accidente",
+    "enfermedad",
+    "despido",
+    "renuncia",
+    "salario-no-pagado",
+    "descuentos",
+    "salario-bajo",
+    "sin-imss",
+    "embarazo",
+    "jornada",
+    "descanso",
+    "vacaciones",
+    "aguinaldo",
+    "alimentos-vivienda",
+    "enganchador",
+    "discriminacion",
+    "contrato",
+    "pension",
+    "cuidados",
+    "otro",
+)
+EMPLOYER = "empleador"  # the key of a problem's answer for someone who employs
 CONTACT_KINDS = ("web", "telefono", "correo")
 VERIFIED_LABELS = ("VERIFIED-OFFICIAL", "VERIFIED-SECONDARY")
 
@@ -165,6 +198,25 @@ class Organization:
 
 
 @dataclass(frozen=True)
+class ProblemKind:
+    """One problem of knowledge/problemas.yaml, with only the entries that exist."""
+
+    code: str  # one of PROBLEM_CODES
+    severity: str  # one of SEVERITIES
+    answers: dict[str, str]  # audience (or EMPLOYER) -> the entry that answers it
+    urgent: str | None  # the urgent entry shown first when the danger is happening now
+    entries: tuple[str, ...]  # every entry about this problem, answers included
+    cues: tuple[str, ...]  # words that show the problem in a story
+    danger: tuple[str, ...]  # words that show the danger itself
+    over: tuple[str, ...] = ()  # words that show the danger is over and she asks about her rights
+    unless: tuple[str, ...] = ()  # phrases in which a cue means something else ("me pegó el covid")
+
+    @property
+    def rank(self) -> int:
+        return SEVERITIES.index(self.severity)
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     areas: tuple[Area, ...]
     entries: dict[str, Entry]
@@ -172,6 +224,11 @@ class KnowledgeBase:
     synonyms: dict[str, dict[str, str]] = field(default_factory=dict)
     organizations: tuple[Organization, ...] = ()
     out_of_scope: tuple[str, ...] = ()  # questions we do not answer: the matcher learns "no sé" from them
+    problems: dict[str, ProblemKind] = field(default_factory=dict)  # by code, from problemas.yaml
+
+    def problem_of(self, entry_id: str) -> ProblemKind | None:
+        """The problem an entry is about; None for general information."""
+        return next((p for p in self.problems.values() if entry_id in p.entries), None)
 
     def organization(self, code: str) -> Organization | None:
         """The organization with this deep-link code; codes are compared without case."""

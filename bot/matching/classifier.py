@@ -60,3 +60,9 @@ class LinearScorer:
         """Decision values per entry for a question given as (feature indices, TF-IDF values)."""
         result: np.ndarray = self.columns.dot(features, values.astype(np.float32)) + self.intercepts
         return result
+
+    def scores_many(self, queries: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+        """scores() of several questions at once, one row each."""
+        cast = [(f, v.astype(np.float32)) for f, v in queries]
+        result: np.ndarray = self.columns.dot_many(cast) + self.intercepts
+        return result

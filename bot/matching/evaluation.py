@@ -155,13 +155,42 @@ def format_report(ours: Report, baseline: Report) -> str:
     return "\n".join(lines)
 
 
-def main(file: str | None = None, directory: Path | None = None) -> int:
+def main(
+    file: str | None = None,
+    directory: Path | None = None,
+    stories: str | None = None,
+    urgency: str | None = None,
+    details: bool = False,
+) -> int:
     from bot.app import build_matcher
     from bot.knowledge.loader import DEFAULT_DIR, load_knowledge_strict
+    from bot.understanding import Understander
+    from bot.understanding import evaluation as stories_eval
 
     kb = load_knowledge_strict(directory or DEFAULT_DIR)
     questions = load_questions(Path(file) if file else DEFAULT_FILE, kb)
-    ours = evaluate(questions, kb, matcher_ranker(build_matcher(kb)))
+    matcher = build_matcher(kb)
+    ours = evaluate(questions, kb, matcher_ranker(matcher))
     baseline = evaluate(questions, kb, baseline_ranker(kb))
     print(format_report(ours, baseline))
+    understander = Understander(kb, matcher)
+    ordinary = [
+        stories_eval.UrgencyItem(q.text, False, "pregunta")
+        for q in questions
+        if q.expected is None or not kb.entries[q.expected].urgent
+    ]
+    print("")
+    print(
+        stories_eval.format_urgency(
+            "preguntas comunes", stories_eval.evaluate_urgency(ordinary, understander), details
+        )
+    )
+    story_file = Path(stories) if stories else stories_eval.STORIES_FILE
+    if story_file.exists():
+        report = stories_eval.evaluate_stories(stories_eval.load_stories(story_file), understander)
+        print(stories_eval.format_stories(story_file.name, report, details))
+    urgency_file = Path(urgency) if urgency else stories_eval.URGENCY_FILE
+    if urgency_file.exists():
+        urgent = stories_eval.evaluate_urgency(stories_eval.load_urgency(urgency_file), understander)
+        print(stories_eval.format_urgency(urgency_file.name, urgent, details))
     return 0

@@ -178,9 +178,8 @@ class Matcher:
     def _features(self, normalized: str) -> dict[str, float]:
         return features(normalized, self.audience(normalized) if self.audience else ())
 
-    def _scores(self, normalized: str) -> tuple[np.ndarray, np.ndarray]:
-        """Relevance in [0, 1] per entry (in self.entry_ids order), and decision per entry with the
-        out-of-scope class's decision last when there is one."""
+    def _query(self, normalized: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """The question as (feature indices, TF-IDF weights), or None when it shares nothing with us."""
         query = self._features(normalized)
         known = [(self.vocabulary[f], _weight(c)) for f, c in query.items() if f in self.vocabulary]
         # Unknown features count in the query's norm: a question about something else scores low.
@@ -194,44 +193,71 @@ class Matcher:
                 for f, c in query.items()
             )
         )
-        entries = len(self.entry_ids)
         if not known or norm == 0:
-            return np.zeros(entries), np.zeros(entries + self.has_out_of_scope)
+            return None
         idx = np.array([i for i, _ in known], dtype=np.int64)
         weights = np.array([w for _, w in known], dtype=np.float32) * self.idf[idx] / norm
-        centroid = self.centroids.dot(idx, weights)
-        similar = self.phrasings.dot(idx, weights)
-        k = min(self.neighbours, len(similar))
-        nearest = np.argpartition(-similar, k - 1)[:k]
-        neighbours = np.bincount(self.owner[nearest], weights=similar[nearest], minlength=entries) / k
+        return idx, weights
+
+    def _scores(self, queries: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+        """Per question (rows): relevance in [0, 1] per entry (in self.entry_ids order), and decision per
+        entry with the out-of-scope class's decision last when there is one. All questions at once: a story
+        is scored clause by clause, and one pass over the postings costs about what one question does."""
+        entries = len(self.entry_ids)
+        centroid = self.centroids.dot_many(queries)
+        similar = self.phrasings.dot_many(queries)
+        k = min(self.neighbours, similar.shape[1])
+        nearest = np.argpartition(-similar, k - 1, axis=1)[:, :k]
+        rows = np.arange(len(queries))[:, None]
+        offsets = self.owner[nearest] + rows * entries
+        neighbours = (
+            np.bincount(
+                offsets.ravel(), weights=similar[rows, nearest].ravel(), minlength=len(queries) * entries
+            ).reshape(len(queries), entries)
+            / k
+        )
         w = self.neighbour_weight
         relevance: np.ndarray = w * neighbours + (1 - w) * centroid
-        return relevance, self.classifier.scores(idx, weights)
+        return relevance, self.classifier.scores_many(queries)
 
     def rank(self, question: str, limit: int = 5) -> tuple[str, list[Candidate]]:
         """The normalized question and the best entries, best first (by decision)."""
-        norm, ranked, _, _ = self._rank(question, limit)
+        norm, ranked, _, _ = self._rank([question], limit)[0]
         return norm, ranked
 
-    def _rank(self, question: str, limit: int) -> tuple[str, list[Candidate], float, float]:
-        """Normalized question, best candidates, the highest relevance, and the out-of-scope decision."""
-        norm = self.normalize(question)
-        if not norm or not self.entry_ids:
-            return norm, [], 0.0, 0.0
-        relevance, decision = self._scores(norm)
-        if not relevance.any():
-            return norm, [], 0.0, 0.0
-        elsewhere = float(decision[-1]) if self.has_out_of_scope else -math.inf
-        decision = decision[: len(self.entry_ids)]
-        order = np.argsort(-decision, kind="stable")[:limit]
-        ranked = [
-            Candidate(self.entry_ids[i], round(float(relevance[i]) * 100, 2), round(float(decision[i]), 3))
-            for i in order
-        ]
-        return norm, ranked, float(relevance.max()) * 100, elsewhere
+    def _rank(self, questions: list[str], limit: int) -> list[tuple[str, list[Candidate], float, float]]:
+        """Per question: normalized question, best candidates, the highest relevance, and the out-of-scope
+        decision."""
+        norms = [self.normalize(q) for q in questions]
+        queries = {i: q for i, n in enumerate(norms) if n and self.entry_ids and (q := self._query(n))}
+        results: list[tuple[str, list[Candidate], float, float]] = [(n, [], 0.0, 0.0) for n in norms]
+        if not queries:
+            return results
+        relevances, decisions = self._scores(list(queries.values()))
+        for row, i in enumerate(queries):
+            relevance, decision = relevances[row], decisions[row]
+            if not relevance.any():
+                continue
+            elsewhere = float(decision[-1]) if self.has_out_of_scope else -math.inf
+            decision = decision[: len(self.entry_ids)]
+            order = np.argsort(-decision, kind="stable")[:limit]
+            ranked = [
+                Candidate(
+                    self.entry_ids[e], round(float(relevance[e]) * 100, 2), round(float(decision[e]), 3)
+                )
+                for e in order
+            ]
+            results[i] = (norms[i], ranked, float(relevance.max()) * 100, elsewhere)
+        return results
 
     def match(self, question: str) -> MatchResult:
-        norm, ranked, relevance, elsewhere = self._rank(question, 5)
+        return self.match_many([question])[0]
+
+    def match_many(self, questions: list[str]) -> list[MatchResult]:
+        """match() of each question, scored together (the clauses of a story)."""
+        return [self._band(*ranked) for ranked in self._rank(questions, 5)]
+
+    def _band(self, norm: str, ranked: list[Candidate], relevance: float, elsewhere: float) -> MatchResult:
         t = self.thresholds
         if not ranked or relevance < t.ask or elsewhere >= ranked[0].decision:
             return MatchResult(Band.UNKNOWN, tuple(ranked[:3]), norm)
@@ -271,6 +297,9 @@ class LazyMatcher:
 
     def rank(self, question: str, limit: int = 5) -> tuple[str, list[Candidate]]:
         return self.matcher.rank(question, limit)
+
+    def match_many(self, questions: list[str]) -> list[MatchResult]:
+        return self.matcher.match_many(questions)
 
 
 def _unit(vector: dict[int, float]) -> dict[int, float]:

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-MAX_CHARS = 300  # only the start of a long story counts; the question is usually said early or briefly
+MAX_CHARS = 4096  # Telegram's longest message: a story is read whole (bot/understanding cuts it in clauses)
 _NON_WORD_RE = re.compile(r"[^a-z0-9ñ]+")
 _REPEAT_RE = re.compile(r"([a-zñ])\1{2,}")  # "holaaa" -> "hola"; keeps legitimate double letters
 

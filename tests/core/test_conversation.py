@@ -145,13 +145,23 @@ def test_typed_question_finds_the_entry(conversation: Conversation, question: st
 
 
 def test_unsure_match_offers_up_to_three_candidates_that_lead_to_answers(conversation: Conversation) -> None:
-    outcome, _ = run(conversation, Event(EventKind.TEXT, text="vacaciones y aguinaldo", at=AT))
+    outcome, _ = run(conversation, Event(EventKind.TEXT, text="cuanto me toca", at=AT))
     assert text(outcome).startswith("¿Quisiste decir")
     candidates = [d for d in all_data(outcome) if d.startswith("a:")]
     assert 1 <= len(candidates) <= 3
     for data in candidates:
         answer, _ = run(conversation, Event(EventKind.BUTTON, data=data, at=AT))
         assert "📌" in text(answer)
+
+
+def test_two_topics_named_get_one_answer_and_the_other_offered(conversation: Conversation) -> None:
+    # Issue 18: what she names is answered, the rest is one tap away under «También veo».
+    outcome, _ = run(conversation, Event(EventKind.TEXT, text="vacaciones y aguinaldo", at=AT))
+    shown = text(outcome)
+    assert "📌" in shown and "También veo" in shown and "¿O preguntabas" not in shown
+    answered = outcome.counters[0].split("|")[0].rsplit(":", 1)[-1]
+    offered = [d.removeprefix("a:") for d in all_data(outcome) if d.startswith("a:")]
+    assert {answered, *offered} >= {"aguinaldo", "vacaciones"}
 
 
 def test_unknown_question_asks_consent_and_keeps_it_only_after_yes(conversation: Conversation) -> None:

@@ -103,3 +103,9 @@ def test_a_lazy_matcher_is_built_once_even_when_asked_from_several_threads() -> 
     assert len(builds) == 1
     assert lazy.rank("aguinaldo")[1][0].entry_id == "aguinaldo"
     assert lazy.thresholds == lazy.matcher.thresholds
+
+
+def test_scoring_many_questions_at_once_gives_what_each_gets_alone() -> None:
+    m = matcher()
+    questions = ["me toca aguinaldo", "receta de pozole", "", "cuantos dias de vacaciones", "xyz"]
+    assert m.match_many(questions) == [m.match_many([q])[0] for q in questions]
