@@ -45,8 +45,11 @@ def spanish_matcher(kb: KnowledgeBase, cache_dir: Path | None = None) -> LazyMat
     phrasings = [(e.id, p) for e in kb.entries.values() for p in (e.title, *e.phrasings)]
     normalizer = Normalizer.from_tables(kb.synonyms)
     audience = AudienceCues(kb.synonyms.get("audiencias", {}), normalizer)
-    build = partial(Matcher, phrasings, normalizer, audience=audience, out_of_scope=kb.out_of_scope)
-    inputs = (phrasings, sorted(kb.synonyms.items()), kb.out_of_scope)
+    only_if = {e.id: e.only_if for e in kb.entries.values() if e.only_if}
+    build = partial(
+        Matcher, phrasings, normalizer, audience=audience, out_of_scope=kb.out_of_scope, only_if=only_if
+    )
+    inputs = (phrasings, sorted(kb.synonyms.items()), kb.out_of_scope, sorted(only_if.items()))
     return cached_matcher("es", inputs, build, normalizer, cache_dir)
 
 

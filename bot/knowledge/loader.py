@@ -65,8 +65,16 @@ ENTRY_KEYS = {
     "relacionadas",
     "calculo",
     "no_verificado",
+    "solo_si",
 }
-REQUIRED_ENTRY_KEYS = ENTRY_KEYS - {"relacionadas", "calculo", "no_verificado", "urgente", "audiencia"}
+REQUIRED_ENTRY_KEYS = ENTRY_KEYS - {
+    "relacionadas",
+    "calculo",
+    "no_verificado",
+    "urgente",
+    "audiencia",
+    "solo_si",
+}
 MIN_PHRASINGS = 8
 
 
@@ -233,6 +241,7 @@ def _load_entry(
         urgent=r.flag("urgente", False),
         calculator=calculator,
         not_verified=r.text("no_verificado", required=False),
+        only_if=r.texts("solo_si", required=False),
         path=path,
         line=node.line,
     )

@@ -102,6 +102,7 @@ class Entry:
     urgent: bool = False
     calculator: str | None = None
     not_verified: str = ""
+    only_if: tuple[str, ...] = ()  # offered only to a question that says one of these words (a region)
     path: Path = Path()
     line: int = 0
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -128,10 +128,14 @@ class Matcher:
         out_of_scope: Iterable[str] = (),
         neighbours: int = 8,
         neighbour_weight: float = 0.5,
+        only_if: Mapping[str, Iterable[str]] | None = None,
     ) -> None:
         """`phrasings` are (entry_id, text) pairs; an entry has many. `out_of_scope` are questions we do not
-        answer: the classifier learns them as one more class, and a question closest to it is not answered."""
+        answer: the classifier learns them as one more class, and a question closest to it is not answered.
+        `only_if`: entries that are offered only when the question says one of these words (the CDMX
+        centre only to someone who names the CDMX)."""
         self.normalize = normalizer
+        self.only_if = {e: tuple(f" {normalizer(w)} " for w in words) for e, words in (only_if or {}).items()}
         self.thresholds = thresholds or Thresholds()
         self.audience = audience
         self.neighbours = neighbours
@@ -240,15 +244,20 @@ class Matcher:
                 continue
             elsewhere = float(decision[-1]) if self.has_out_of_scope else -math.inf
             decision = decision[: len(self.entry_ids)]
-            order = np.argsort(-decision, kind="stable")[:limit]
+            order = np.argsort(-decision, kind="stable")[: limit + len(self.only_if)]
             ranked = [
                 Candidate(
                     self.entry_ids[e], round(float(relevance[e]) * 100, 2), round(float(decision[e]), 3)
                 )
                 for e in order
-            ]
+                if self._allowed(self.entry_ids[e], norms[i])
+            ][:limit]
             results[i] = (norms[i], ranked, float(relevance.max()) * 100, elsewhere)
         return results
+
+    def _allowed(self, entry_id: str, norm: str) -> bool:
+        words = self.only_if.get(entry_id)
+        return words is None or any(word in f" {norm} " for word in words)
 
     def match(self, question: str) -> MatchResult:
         return self.match_many([question])[0]

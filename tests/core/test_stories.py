@@ -40,7 +40,8 @@ def test_food_taken_from_the_pay_is_answered_as_a_deduction(conversation: Conver
     )
     assert not text(outcome).startswith("🚨")
     answered = conversation.kb.problems["descuentos"].answers["hogar"]
-    assert any(c.startswith(f"tema:hogar:{answered}") for c in outcome.counters) or cb(
+    area = conversation.kb.entries[answered].area
+    assert any(c.startswith(f"tema:{area}:{answered}") for c in outcome.counters) or cb(
         Action.ANSWER, answered
     ) in all_data(outcome)
 

@@ -109,3 +109,17 @@ def test_scoring_many_questions_at_once_gives_what_each_gets_alone() -> None:
     m = matcher()
     questions = ["me toca aguinaldo", "receta de pozole", "", "cuantos dias de vacaciones", "xyz"]
     assert m.match_many(questions) == [m.match_many([q])[0] for q in questions]
+
+
+def test_a_regional_entry_is_offered_only_when_the_question_names_the_region() -> None:
+    """The CDMX conciliation centre is wrong for someone in another state (audit #12)."""
+    from bot.app import build_matcher
+    from bot.knowledge.loader import load_knowledge_strict
+
+    kb = load_knowledge_strict()
+    assert kb.entries["ayuda-cdmx"].only_if
+    matcher = build_matcher(kb)
+    elsewhere = matcher.match("a donde voy a la conciliacion si mi patrona me corrio")
+    assert "ayuda-cdmx" not in [c.entry_id for c in elsewhere.candidates]
+    named = matcher.match("a donde voy a la conciliacion en la cdmx si mi patrona me corrio")
+    assert "ayuda-cdmx" in [c.entry_id for c in named.candidates]
