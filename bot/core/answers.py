@@ -181,11 +181,21 @@ def listen(core: Conversation, entry_id: str, state: UserState, event: Event) ->
     return Reply(caption, audio=Audio(spoken, lang, f"{entry.id}.{lang}"))
 
 
-def urgent_first(core: Conversation, entry_id: str, event: Event) -> Reply:
-    """The first line of an urgent entry, shown before anything else, with a button to the whole of it."""
+def urgent_first(core: Conversation, entry_id: str, event: Event, lang: str = "es") -> Reply:
+    """The first line of an urgent entry, shown before anything else, with a button to the whole of it.
+
+    In another language, the draft's first line comes first and the Spanish one under it: what to do
+    now and whom to call must not depend on a translation nobody has reviewed yet."""
     entry = core.kb.entries[entry_id]
     first = render(core.kb, entry.answer, event.today).strip().split("\n", 1)[0]
-    return Reply("🚨 " + first, ((Button("🚨 " + entry.title, cb(Action.ANSWER, entry.id)),),))
+    translated = core.content.get(lang, entry_id) if lang != "es" else None
+    if translated is None:
+        return Reply("🚨 " + first, ((Button("🚨 " + entry.title, cb(Action.ANSWER, entry.id)),),))
+    own = render(core.kb, translated.answer, event.today).strip().split("\n", 1)[0]
+    return Reply(
+        "🚨 " + own + "\n(" + first + ")",
+        ((Button("🚨 " + translated.title, cb(Action.ANSWER, entry.id)),),),
+    )
 
 
 def media(core: Conversation, event: Event, state: UserState) -> Outcome:

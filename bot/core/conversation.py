@@ -24,6 +24,7 @@ from bot.i18n import Gettext, Translator
 from bot.knowledge.model import KnowledgeBase
 from bot.matching.language_guess import LanguageGuesser
 from bot.matching.matcher import LazyMatcher, Matcher
+from bot.matching.urgent import UrgentSignals
 from bot.privacy import PendingShares
 from bot.understanding import Understander
 
@@ -50,6 +51,8 @@ class Conversation:
     def __post_init__(self) -> None:
         # Reads a whole message: its problems, where she works, and whether someone is in danger now.
         self.understander = Understander(self.kb, self.matcher)
+        # Danger words in the six indigenous languages (drafts, locales/<code>/senales_urgentes.yaml).
+        self.urgent_signals = UrgentSignals.load(self.kb)
 
     def gettext(self, state: UserState) -> Gettext:
         return self.translator.gettext(state.lang)

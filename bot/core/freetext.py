@@ -79,6 +79,18 @@ def _without_exit_words(text: str) -> str:
 
 
 def _understand(core: Conversation, text: str, state: UserState, event: Event, _: Gettext) -> Turn:
+    """What she wrote, answered; a danger written in one of the indigenous languages leads the reply."""
+    outcome, state = _read(core, text, state, event, _)
+    signal = core.urgent_signals.find(text, state.lang)
+    if signal is None or signal.lang == "es":
+        return outcome, state  # Spanish danger words are weighed by the urgency detector, with negation
+    if any(r.text.startswith("🚨") for r in outcome.replies):
+        return outcome, state
+    banner = answers.urgent_first(core, signal.entry_id, event, signal.lang)
+    return Outcome((banner, *outcome.replies), counters=outcome.counters), state
+
+
+def _read(core: Conversation, text: str, state: UserState, event: Event, _: Gettext) -> Turn:
     small_talk = core.kb.synonyms.get("charla", {}).get(fold(text)) or smalltalk.kind_of(text)
     if small_talk:
         return Outcome((smalltalk.reply(core.kb, small_talk, _),)), state
@@ -104,7 +116,7 @@ def _understand(core: Conversation, text: str, state: UserState, event: Event, _
         outcome = Outcome((*outcome.replies, _ask_to_share(_)), counters=outcome.counters)
     answered = next((c.rsplit(":", 1)[-1] for c in outcome.counters if c.startswith("tema:")), None)
     if urgent and answered != urgent and not (understood.story and understood.main and not about):
-        banner = answers.urgent_first(core, urgent, event)
+        banner = answers.urgent_first(core, urgent, event, state.lang)
         outcome = Outcome((banner, *outcome.replies), counters=outcome.counters)
     return outcome, state
 

@@ -37,7 +37,7 @@ def story(
     lead = "🔎 " + _("Entendí que preguntas por: {title}.").format(title="; ".join(titles))
     if understood.urgent:
         # Danger first: what to do now, then what else she told, one tap each.
-        banner = answers.urgent_first(core, understood.urgent, event)
+        banner = answers.urgent_first(core, understood.urgent, event, state.lang)
         rest = also(core, Outcome((banner,)), understood, _, lead)
         return replace(rest, counters=(*rest.counters, f"urgente:{understood.urgent}"))
     shown = answers.show_entry(core, understood.main.entry_id, state, event, lead=lead)
