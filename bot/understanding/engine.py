@@ -214,7 +214,12 @@ class Understander:
         if problem is None:
             return matched
         general_answer = problem.answers.get(audience or DEFAULT_AUDIENCE)
-        if employer and EMPLOYER in problem.answers and matched in (None, general_answer):
+        # An employer gets the employer's answer instead of any of the workers' sibling answers.
+        if (
+            employer
+            and EMPLOYER in problem.answers
+            and (matched is None or matched in problem.answers.values())
+        ):
             return problem.answers[EMPLOYER]
         sibling = matched in problem.answers.values() and general_answer and audience is not None
         if matched and not sibling and (audience is None or audience in self.kb.entries[matched].audience):

@@ -44,10 +44,14 @@ class UrgencyDetector:
         for cue, entry_id in kb.synonyms.get("senales_urgentes", {}).items():
             if entry_id in kb.entries and kb.entries[entry_id].urgent:
                 by_entry.setdefault(entry_id, []).append(cue)
+        # Signals of a more specific urgent entry than their problem's (a bite, under "accident").
+        self.specific: list[tuple[str, str, CueSet]] = []
         for entry_id, cues in by_entry.items():
             owner = kb.problem_of(entry_id)
             if owner is not None:
                 self.rules.append((owner.code, entry_id, cue_set(cues)))
+                if entry_id != owner.urgent:
+                    self.specific.append((owner.code, entry_id, cue_set(cues)))
 
     def detect(self, parts: list[str]) -> Alarm | None:
         """The danger happening now in these clauses (text.clauses()), if any."""
@@ -59,5 +63,11 @@ class UrgencyDetector:
                 continue  # it happened and she asks what she is owed
             for hit in cues.find(parts, self.unless.get(code)):
                 if hit.happening:
-                    return Alarm(code, entry_id, hit)
+                    return Alarm(code, self._more_specific(code, parts) or entry_id, hit)
+        return None
+
+    def _more_specific(self, code: str, parts: list[str]) -> str | None:
+        for owner, entry_id, cues in self.specific:
+            if owner == code and any(hit.happening for hit in cues.find(parts, self.unless.get(code))):
+                return entry_id
         return None
