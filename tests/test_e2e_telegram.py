@@ -94,7 +94,7 @@ async def test_an_ambiguous_question_offers_buttons_that_lead_to_answers(
     api: BotApiStandIn, running: BotProcess
 ) -> None:
     chat = next(_chats)
-    reply = await say(api, botapi.message("vacaciones y aguinaldo", chat), chat)
+    reply = await say(api, botapi.message("cuanto me toca", chat), chat)
     assert reply.params["text"].startswith("¿Quisiste decir")
     choices = [b["callback_data"] for b in buttons(reply) if b.get("callback_data", "").startswith("a:")]
     assert len(choices) == 3

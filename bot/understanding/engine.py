@@ -58,7 +58,7 @@ class Understanding:
 
     @property
     def confident(self) -> bool:
-        """Answer directly; otherwise offer the match's candidates ("¿Quisiste decir...?")."""
+        """The main problem is answered without the matcher's other candidates beside it."""
         if self.urgent or self.story:
             return self.main is not None
         return self.match is not None and self.match.band is Band.ANSWER
