@@ -66,7 +66,7 @@ def test_terminal_chat_buttons_are_lettered_options(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("choice", ["a", "b", "c"])
 def test_terminal_chat_ambiguous_question_offers_three_answers(tmp_path: Path, choice: str) -> None:
-    result = run("chat", env={"BOT_DATA_DIR": str(tmp_path)}, stdin=f"descanso\n{choice}\n")
+    result = run("chat", env={"BOT_DATA_DIR": str(tmp_path)}, stdin=f"cuanto me toca\n{choice}\n")
     offer = result.stdout.split("¿Quisiste decir...?", 1)[1]
     assert "[c]" in offer.split(">", 1)[0] and "Ninguna de estas" in offer
     assert "📌" in offer

@@ -70,7 +70,8 @@ def load_urgency(path: Path) -> list[UrgencyItem]:
 
 
 def on_screen(result: Understanding, kb: KnowledgeBase) -> set[str]:
-    """The problems the person sees an answer or a button for."""
+    """The problems the person sees an answer or a button for (as bot/core/freetext.py shows them: a
+    question the matcher is not sure of also gets its candidates as buttons)."""
     shown = {f.problem for f in (result.main, *result.others) if f is not None}
     if not result.confident and result.match is not None:
         for candidate in result.match.candidates:

@@ -161,6 +161,11 @@ class Hit:
         return not (self.negated or self.hypothetical or self.distant)
 
 
+def calm(text: str) -> bool:
+    """The message is hypothetical or about long ago somewhere ("si me pasa algo", "hace años")."""
+    return bool(_HYPOTHETICAL_RE.search(text) or _DISTANT_RE.search(text))
+
+
 def distant(clause: str) -> bool:
     """The clause tells something long past ("hace años", "cuando era niña")."""
     return bool(_DISTANT_RE.search(clause))

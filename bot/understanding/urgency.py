@@ -21,7 +21,7 @@ from bot.understanding.text import CueSet, Hit, compile_cues, cue_set
 class Alarm:
     problem: str  # problem code
     entry_id: str  # the urgent entry to show first
-    hit: Hit
+    hit: Hit | None  # None when raised by the safety net (engine.Understander._safety_net)
 
 
 # Said anywhere, these keep an alarm even when the message also asks about rights: it is happening now.

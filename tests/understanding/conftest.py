@@ -16,3 +16,9 @@ def kb() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def understander(kb: KnowledgeBase) -> Understander:
     return Understander(kb, build_matcher(kb))
+
+
+@pytest.fixture(scope="session")
+def rules_only(kb: KnowledgeBase, understander: Understander) -> Understander:
+    """The understanding without the alarm's safety net (engine.Understander._safety_net): the rules."""
+    return Understander(kb, understander.matcher, safety_net=False)

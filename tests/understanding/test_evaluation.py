@@ -30,7 +30,7 @@ def test_kb_eval_prints_story_and_alarm_figures(capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out
     assert "top-1" in out
     assert "relatos (dev_relatos.yaml, " in out and "problema principal primero" in out
-    assert "urgencia (dev_urgencia.yaml): falsas alarmas 0/" in out
+    assert "urgencia (dev_urgencia.yaml): falsas alarmas " in out and "emergencias perdidas 0/" in out
     assert "urgencia (preguntas comunes): falsas alarmas" in out
 
 

@@ -23,10 +23,10 @@ CALM = [
 
 
 @pytest.mark.parametrize("text", CALM)
-def test_ordinary_questions_sharing_a_word_with_an_emergency_raise_no_alarm(
-    understander: Understander, text: str
+def test_ordinary_questions_sharing_a_word_with_an_emergency_raise_no_alarm_by_the_rules(
+    rules_only: Understander, text: str
 ) -> None:
-    assert understander.understand(text).urgent is None
+    assert rules_only.understand(text).urgent is None
 
 
 @pytest.mark.parametrize(
@@ -44,8 +44,10 @@ def test_a_danger_happening_now_raises_the_alarm_with_its_entry(
     assert understander.understand(text).urgent == entry
 
 
-def test_the_development_set_has_no_false_alarm_and_no_missed_emergency(understander: Understander) -> None:
-    report = evaluate_urgency(load_urgency(DEV), understander)
+def test_the_development_set_has_no_false_alarm_and_no_missed_emergency_by_the_rules(
+    rules_only: Understander,
+) -> None:
+    report = evaluate_urgency(load_urgency(DEV), rules_only)
     assert report.emergencies >= 10 and report.calm >= 10
     assert (report.false_alarms, report.missed) == (0, 0), report.wrong
 
@@ -53,3 +55,15 @@ def test_the_development_set_has_no_false_alarm_and_no_missed_emergency(understa
 def test_the_alarm_alone_agrees_with_the_whole_understanding(understander: Understander) -> None:
     for text in (*CALM, "mi patron me pego", "no me dejan salir del rancho"):
         assert understander.urgent(text) == understander.understand(text).urgent
+
+
+def test_the_safety_net_adds_alarms_and_never_removes_one(
+    understander: Understander, rules_only: Understander
+) -> None:
+    for item in load_urgency(DEV):
+        if rules_only.urgent(item.text):
+            assert understander.urgent(item.text) is not None
+    hypothetical = (
+        "Me inscribo, y si se me rompe una pata o una mano, ¿a poco los patrones van a seguir pagando?"
+    )
+    assert understander.urgent(hypothetical) is None  # the net stays off for what is hypothetical
