@@ -17,6 +17,7 @@ import soundfile
 
 from bot.core.conversation import Conversation
 from bot.i18n import Translator
+from bot.voice import OPUS_RATE
 from tests.conftest import BotProcess, start_bot, stop_bot
 from tests.support import botapi
 from tests.support.botapi import BotApiStandIn, Call
@@ -264,7 +265,7 @@ async def test_listen_sends_a_valid_ogg_opus_voice_note(api: BotApiStandIn, runn
     )
     audio = call.files["voice"]
     samples, rate = soundfile.read(io.BytesIO(audio))
-    assert audio.startswith(b"OggS") and rate == 48_000 and len(samples) / rate > 2
+    assert audio.startswith(b"OggS") and rate == OPUS_RATE and len(samples) / rate > 2
 
 
 async def test_language_choice_persists_and_a_maya_question_gets_the_maya_answer(

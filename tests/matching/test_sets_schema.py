@@ -13,39 +13,11 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.knowledge.model import PROBLEM_CODES
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 
-PROBLEMS = frozenset(
-    {
-        "violencia",
-        "acoso-sexual",
-        "encierro",
-        "documentos-retenidos",
-        "trabajo-infantil",
-        "intoxicacion",
-        "calor",
-        "accidente",
-        "enfermedad",
-        "despido",
-        "renuncia",
-        "salario-no-pagado",
-        "descuentos",
-        "salario-bajo",
-        "sin-imss",
-        "embarazo",
-        "jornada",
-        "descanso",
-        "vacaciones",
-        "aguinaldo",
-        "alimentos-vivienda",
-        "enganchador",
-        "discriminacion",
-        "contrato",
-        "pension",
-        "cuidados",
-        "otro",
-    }
-)
+PROBLEMS = frozenset(PROBLEM_CODES)  # the codes the labels may use are the ones the bot knows
 DANGERS = frozenset(
     {
         "violencia",
