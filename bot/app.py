@@ -27,7 +27,7 @@ from bot.matching.language_guess import LanguageGuesser
 from bot.matching.matcher import LazyMatcher, Matcher
 from bot.matching.normalize import Normalizer
 from bot.privacy import Pseudonymizer, load_secret
-from bot.storage import Delivery
+from bot.storage_delivery import Delivery
 from bot.store_api import StateStore, open_store
 from bot.voice import Speaker
 

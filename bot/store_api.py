@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from bot.config import Config
 from bot.core.state import UserState
-from bot.storage import Delivery
+from bot.storage_delivery import Delivery
 
 
 class StateStore(Protocol):

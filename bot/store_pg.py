@@ -20,7 +20,7 @@ from typing import Any
 import psycopg
 
 from bot.core.state import UserState
-from bot.storage import Delivery
+from bot.storage_delivery import Delivery
 
 MIGRATION_LOCK = 7_243_001  # pg_advisory_lock key: one process migrates at a time
 # Each step runs once, in order, in its own transaction; schema_version says how many ran. Append only.
